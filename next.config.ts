@@ -1,0 +1,30 @@
+import type { NextConfig } from "next";
+
+// Telemetry cannot be switched off from the config object itself; setting the variable here covers
+// `next build` / `next dev` started by hand (scripts/start.ts also sets it for its children).
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+const nextConfig: NextConfig = {
+  // Native addons and wasm engines must be loaded by Node's own require, not bundled.
+  serverExternalPackages: [
+    "better-sqlite3",
+    "@node-rs/argon2",
+    "piscina",
+    "quickjs-emscripten",
+    "@prisma/client",
+    "@prisma/adapter-better-sqlite3",
+    "@prisma/adapter-pg",
+    "@prisma/driver-adapter-utils",
+    "pg",
+    "rate-limiter-flexible",
+    "@open-spaced-repetition/binding",
+  ],
+  poweredByHeader: false,
+  reactStrictMode: true,
+  experimental: {
+    // forbidden() / unauthorized() give role-protected pages a real 403 (see lib/auth/guards.ts).
+    authInterrupts: true,
+  },
+};
+
+export default nextConfig;
