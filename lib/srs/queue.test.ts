@@ -11,7 +11,7 @@ const at = (iso: string) => new Date(iso);
 let seq = 0;
 function card(over: Partial<QueueCard>): QueueCard {
   seq++;
-  return { id: `k${String(seq).padStart(3, "0")}`, noteId: `n${seq}`, deckId: "d", state: State.New, due: now, suspended: false, position: seq, ...over };
+  return { id: `k${String(seq).padStart(3, "0")}`, noteId: `n${seq}`, deckId: "d", state: State.New, due: now, scheduled_days: 0, suspended: false, position: seq, ...over };
 }
 
 describe("buildQueue", () => {
@@ -88,7 +88,7 @@ describe("buildQueue", () => {
   });
 
   it("treats a learning step of a day or more like a review: due by day", () => {
-    const c = card({ state: State.Learning, last_review: at("2026-03-01T10:00:00Z"), due: at("2026-03-02T20:00:00Z") });
+    const c = card({ state: State.Learning, scheduled_days: 1, due: at("2026-03-02T20:00:00Z") });
     expect(buildQueue([c], [], [], { now, day }).counts.learning).toBe(1);
     expect(isDue(c, dueCutoffs({ now, day }), now)).toBe(true);
   });

@@ -23,7 +23,8 @@ export interface QueueCard {
   deckId: string;
   state: State;
   due: Date;
-  last_review?: Date | null;
+  /** ts-fsrs sets it ≥ 1 for a learning step of a day or more ("1d"), 0 for minute steps. */
+  scheduled_days: number;
   suspended: boolean;
   /** Manual or sibling bury: hidden until this instant. */
   buriedUntil?: Date | null;
@@ -72,8 +73,6 @@ export interface DueCutoffs {
   learnAheadUntil: Date;
 }
 
-const DAY_MS = 86_400_000;
-
 export function dueCutoffs(opts: QueueOptions): DueCutoffs {
   const { start, end } = todayBounds(opts.now, opts.day);
   const learnAhead = (opts.learnAheadMinutes ?? 20) * 60_000;
@@ -83,16 +82,16 @@ export function dueCutoffs(opts: QueueOptions): DueCutoffs {
 const isLearning = (c: { state: State }) => c.state === State.Learning || c.state === State.Relearning;
 
 /** A learning step of a day or more (e.g. "1d") is due by day, like a review. */
-function isInterdayLearning(c: QueueCard): boolean {
-  return isLearning(c) && c.last_review != null && c.due.getTime() - c.last_review.getTime() >= DAY_MS;
+function isInterdayLearning(c: Pick<QueueCard, "state" | "scheduled_days">): boolean {
+  return isLearning(c) && c.scheduled_days >= 1;
 }
 
 /** Is the card waiting to be studied now (Anki's `is:due`, learn-ahead included)? */
-export function isDue(c: Pick<QueueCard, "state" | "due" | "last_review" | "suspended" | "buriedUntil">, cut: DueCutoffs, now: Date): boolean {
+export function isDue(c: Pick<QueueCard, "state" | "due" | "scheduled_days" | "suspended" | "buriedUntil">, cut: DueCutoffs, now: Date): boolean {
   if (c.suspended || (c.buriedUntil && c.buriedUntil > now)) return false;
   if (c.state === State.Review) return c.due < cut.endOfToday;
   if (isLearning(c)) {
-    return isInterdayLearning(c as QueueCard) ? c.due < cut.endOfToday : c.due <= cut.learnAheadUntil;
+    return isInterdayLearning(c) ? c.due < cut.endOfToday : c.due <= cut.learnAheadUntil;
   }
   return false;
 }
