@@ -1,0 +1,75 @@
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { resolveDatabaseConfig, type DatabaseConfig } from "./config";
+import { PrismaClient as PostgresPrismaClient } from "./generated/postgresql/client";
+import { PrismaClient as SqlitePrismaClient } from "./generated/sqlite/client";
+import { SQLITE_BUSY_TIMEOUT_MS } from "./migrations/sqlite-store";
+
+/**
+ * The database client the whole app uses. Both providers' generated clients have the same models;
+ * we type them as the SQLite client — the smaller common ground (e.g. no `mode: "insensitive"`
+ * filters), so code that type-checks runs on both.
+ */
+export type Db = InstanceType<typeof SqlitePrismaClient>;
+
+interface Connection {
+  key: string;
+  config: DatabaseConfig;
+  db: Db;
+  pool: pg.Pool | null;
+}
+
+// Kept on globalThis so `next dev` hot reloads reuse one connection instead of leaking one per edit.
+const holder = globalThis as typeof globalThis & { __lambdalabDb?: Connection };
+
+function connect(config: DatabaseConfig): Connection {
+  if (config.provider === "sqlite") {
+    // `timeout` is better-sqlite3's busy timeout: wait for a writer instead of failing with SQLITE_BUSY.
+    // WAL mode is stored in the file by the migration runner (lib/db/migrations/sqlite-store.ts).
+    const adapter = new PrismaBetterSqlite3({ url: config.file, timeout: SQLITE_BUSY_TIMEOUT_MS });
+    return { key: config.url, config, db: new SqlitePrismaClient({ adapter }), pool: null };
+  }
+  const pool = new pg.Pool({
+    connectionString: config.url,
+    max: Number(process.env.DATABASE_POOL_MAX ?? 10),
+    connectionTimeoutMillis: 10_000,
+  });
+  // A dropped idle connection must not crash the server; the pool replaces it.
+  pool.on("error", (error) => console.error(`database pool: ${error.message}`));
+  const db = new PostgresPrismaClient({ adapter: new PrismaPg(pool) }) as unknown as Db;
+  return { key: config.url, config, db, pool };
+}
+
+function current(): Connection {
+  const config = resolveDatabaseConfig();
+  if (!holder.__lambdalabDb || holder.__lambdalabDb.key !== config.url) {
+    // The URL changed (tests switch databases): drop the old client, open the new one.
+    const stale = holder.__lambdalabDb;
+    if (stale) void stale.db.$disconnect().catch(() => {});
+    holder.__lambdalabDb = connect(config);
+  }
+  return holder.__lambdalabDb;
+}
+
+/** The Prisma client for DATABASE_URL (SQLite by default). Cheap to call: one client per process. */
+export function getDb(): Db {
+  return current().db;
+}
+
+/** Which database getDb() talks to. */
+export function getDatabaseConfig(): DatabaseConfig {
+  return current().config;
+}
+
+/** The pg pool behind getDb() on PostgreSQL (shared with stores such as the rate limiter), else null. */
+export function getPgPool(): pg.Pool | null {
+  return current().pool;
+}
+
+/** Closes the connection (tests, scripts); the next getDb() opens a new one. */
+export async function closeDb(): Promise<void> {
+  const c = holder.__lambdalabDb;
+  holder.__lambdalabDb = undefined;
+  if (c) await c.db.$disconnect();
+}
