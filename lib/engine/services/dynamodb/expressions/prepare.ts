@@ -1,0 +1,111 @@
+import { checkAttributeValue, type AttributeValue } from "../attribute-value";
+import { validationError, type DynamoDbError } from "../errors";
+import type { Condition, UpdateExpression } from "./ast";
+import { checkCondition, checkUpdate, type ExpressionContext } from "./check";
+import { parseCondition } from "./condition-parser";
+import { parseUpdate } from "./update-parser";
+
+export interface ExpressionInput {
+  ConditionExpression?: unknown;
+  UpdateExpression?: unknown;
+  ExpressionAttributeNames?: unknown;
+  ExpressionAttributeValues?: unknown;
+}
+
+export interface PreparedExpressions {
+  condition?: Condition;
+  update?: UpdateExpression;
+}
+
+type Prepared = { ok: true; output: PreparedExpressions } | { ok: false; error: DynamoDbError };
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Validates the expression parameters of one request, in DynamoDB's order (as reproduced by
+ * dynalite validations/index.js `validateExpressionParams` / `validateExpressions`): names and
+ * values maps, then each expression (parse, then semantic checks), then unused names and values.
+ * `usesUpdate` says whether the operation takes an UpdateExpression (UpdateItem).
+ */
+export function prepareExpressions(input: ExpressionInput, usesUpdate: boolean): Prepared {
+  const { ConditionExpression: condition, UpdateExpression: update, ExpressionAttributeNames: rawNames, ExpressionAttributeValues: rawValues } = input;
+  const hasCondition = condition !== undefined && condition !== null;
+  const hasUpdate = usesUpdate && update !== undefined && update !== null;
+
+  if (rawNames != null && !hasCondition && !hasUpdate) {
+    return validationError("ExpressionAttributeNames can only be specified when using expressions");
+  }
+  if (rawValues != null && !hasCondition && !hasUpdate) {
+    return validationError(
+      usesUpdate
+        ? "ExpressionAttributeValues can only be specified when using expressions: UpdateExpression and ConditionExpression are null"
+        : "ExpressionAttributeValues can only be specified when using expressions: ConditionExpression is null",
+    );
+  }
+
+  let names: Record<string, string> | undefined;
+  if (rawNames != null) {
+    if (!isRecord(rawNames)) return { ok: false, error: { type: "SerializationException", message: "ExpressionAttributeNames must be a map of #name to attribute name" } };
+    const keys = Object.keys(rawNames);
+    if (keys.length === 0) return validationError("ExpressionAttributeNames must not be empty");
+    names = Object.create(null) as Record<string, string>;
+    for (const key of keys) {
+      if (!/^#[0-9a-zA-Z_]+$/.test(key)) return validationError(`ExpressionAttributeNames contains invalid key: Syntax error; key: "${key}"`);
+      const value = rawNames[key];
+      if (typeof value !== "string") return { ok: false, error: { type: "SerializationException", message: `ExpressionAttributeNames.${key} must be a string` } };
+      names[key] = value;
+    }
+  }
+
+  let values: Record<string, AttributeValue> | undefined;
+  if (rawValues != null) {
+    if (!isRecord(rawValues)) return { ok: false, error: { type: "SerializationException", message: "ExpressionAttributeValues must be a map of :value to attribute value" } };
+    const keys = Object.keys(rawValues);
+    if (keys.length === 0) return validationError("ExpressionAttributeValues must not be empty");
+    values = Object.create(null) as Record<string, AttributeValue>;
+    for (const key of keys) {
+      if (!/^:[0-9a-zA-Z_]+$/.test(key)) return validationError(`ExpressionAttributeValues contains invalid key: Syntax error; key: "${key}"`);
+    }
+    for (const key of keys) {
+      const checked = checkAttributeValue(rawValues[key], `ExpressionAttributeValues.${key}`);
+      if (!checked.ok) {
+        return checked.error.type === "ValidationException"
+          ? validationError(`ExpressionAttributeValues contains invalid value: ${checked.error.message} for key ${key}`)
+          : checked;
+      }
+      values[key] = checked.value;
+    }
+  }
+
+  const context: ExpressionContext = { names, values, usedNames: new Set(), usedValues: new Set() };
+  const output: PreparedExpressions = {};
+
+  if (hasUpdate) {
+    if (typeof update !== "string") return { ok: false, error: { type: "SerializationException", message: "UpdateExpression must be a string" } };
+    if (update === "") return validationError("Invalid UpdateExpression: The expression can not be empty;");
+    const parsed = parseUpdate(update);
+    if (!parsed.ok) return validationError(`Invalid UpdateExpression: ${parsed.message}`);
+    const problem = checkUpdate(parsed.ast, context);
+    if (problem) return validationError(`Invalid UpdateExpression: ${problem}`);
+    output.update = parsed.ast;
+  }
+
+  if (hasCondition) {
+    if (typeof condition !== "string") return { ok: false, error: { type: "SerializationException", message: "ConditionExpression must be a string" } };
+    if (condition === "") return validationError("Invalid ConditionExpression: The expression can not be empty;");
+    const parsed = parseCondition(condition);
+    if (!parsed.ok) return validationError(`Invalid ConditionExpression: ${parsed.message}`);
+    const problem = checkCondition(parsed.ast, context);
+    if (problem) return validationError(`Invalid ConditionExpression: ${problem}`);
+    output.condition = parsed.ast;
+  }
+
+  const unusedNames = Object.keys(names ?? {}).filter((k) => !context.usedNames.has(k));
+  if (unusedNames.length > 0) return validationError(`Value provided in ExpressionAttributeNames unused in expressions: keys: {${unusedNames.join(", ")}}`);
+  const unusedValues = Object.keys(values ?? {}).filter((k) => !context.usedValues.has(k));
+  if (unusedValues.length > 0) return validationError(`Value provided in ExpressionAttributeValues unused in expressions: keys: {${unusedValues.join(", ")}}`);
+
+  return { ok: true, output };
+}
