@@ -37,7 +37,7 @@ export default defineConfig({
       ...(process.env.TEST_DATABASE_URL
         ? [
             {
-              extends: true,
+              extends: true as const,
               test: { name: "integration-postgresql", ...integration, env: { TEST_DB_PROVIDER: "postgresql" } },
             },
           ]

@@ -1,0 +1,44 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+// Run Next's own CLI with this Node (not through npx: killing npx would orphan the server).
+export const NEXT_CLI = require.resolve("next/dist/bin/next");
+
+export function nextBuild(env: NodeJS.ProcessEnv): boolean {
+  return spawnSync(process.execPath, [NEXT_CLI, "build"], { stdio: "inherit", env }).status === 0;
+}
+
+/** Starts `next <command>` and passes SIGINT/SIGTERM on, so stopping us stops the server. */
+export function spawnNext(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, [NEXT_CLI, ...args], { stdio: "inherit", env });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      if (child.exitCode === null) child.kill(signal);
+    });
+  }
+  return child;
+}
+
+/** Resolves when the server answers, or rejects after timeoutMs. */
+export async function waitForServer(url: string, timeoutMs = 60_000, child?: ChildProcess): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) throw new Error(`the server exited (code ${child.exitCode})`);
+    try {
+      const res = await fetch(url, { redirect: "manual" });
+      if (res.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`no answer from ${url} after ${timeoutMs / 1000}s`);
+}
+
+export function parsePort(value: string | undefined, fallback: number): number {
+  if (value === undefined || value.trim() === "") return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT must be a number from 1 to 65535 (got "${value}")`);
+  return port;
+}
