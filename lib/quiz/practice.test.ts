@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { BankQuestion } from "./question";
-import { gradePractice } from "./practice";
+import { gradePractice, optionOrder } from "./practice";
 
 const single: BankQuestion = {
   id: "s", type: "single", domain: "development", topics: ["async"], difficulty: "easy", stem: "Default async retries?",
@@ -43,4 +43,11 @@ describe("gradePractice", () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatch(message);
   });
+});
+
+it("shuffles options per learner, stably", () => {
+  const orders = new Set(Array.from({ length: 20 }, (_, i) => optionOrder(multi, `learner-${i}`).join("")));
+  expect(orders.size).toBeGreaterThan(1);
+  expect(optionOrder(multi, "learner-1")).toEqual(optionOrder(multi, "learner-1"));
+  expect([...optionOrder(multi, "x")].sort()).toEqual([0, 1, 2, 3, 4]);
 });

@@ -3,6 +3,16 @@
  */
 import { chooseLabel, correctIndexes, type BankQuestion } from "./question";
 import { isAnswerCorrect } from "./exam";
+import { mulberry32, shuffled } from "../srs/prng";
+
+/**
+ * The order to show a question's options in, shuffled per learner (seed) and question. Authors
+ * tend to put the right answer early (the built-in bank never puts it last), so showing options
+ * as written would teach positions instead of Lambda. Stable for a seed, so a reload keeps it.
+ */
+export function optionOrder(q: Pick<BankQuestion, "id" | "options">, seed: string | number): number[] {
+  return shuffled(q.options.map((_, i) => i), mulberry32(`${seed}:${q.id}`));
+}
 
 export type OptionVerdict = "right-chosen" | "right-missed" | "wrong-chosen" | "wrong-not-chosen";
 

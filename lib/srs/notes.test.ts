@@ -38,8 +38,12 @@ describe("rendering", () => {
   });
 
   it("does not bold an answer inside code, where Markdown would print the asterisks", () => {
-    const code: Note = { id: "k", type: "cloze", text: "Use `{{c1::--invocation-type Event}}`\n```\naws lambda invoke {{c2::--payload}}\n```\nthen {{c3::wait}}" };
-    expect(renderCard(code, 1).answer).toContain("`--invocation-type Event`");
+    const code: Note = { id: "k", type: "cloze", text: "Use `{{c1::--invocation-type Event}}`, `x {{c4::y}}`\n```\naws lambda invoke {{c2::--payload}}\n```\nthen {{c3::wait}}" };
+    // a deletion filling a whole code span is bolded around the span
+    expect(renderCard(code, 1).question).toContain("Use [...], `x y`");
+    expect(renderCard(code, 1).answer).toContain("Use **`--invocation-type Event`**,");
+    // inside a longer span or a fence it stays plain
+    expect(renderCard(code, 4).answer).toContain("`x y`");
     expect(renderCard(code, 2).answer).toContain("aws lambda invoke --payload\n");
     expect(renderCard(code, 3).answer).toContain("then **wait**");
   });

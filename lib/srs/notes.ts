@@ -165,7 +165,10 @@ function codeRanges(text: string): Array<[number, number]> {
   return ranges;
 }
 
-function renderCloze(text: string, ordinal: number, side: "question" | "answer"): string {
+function renderCloze(raw: string, ordinal: number, side: "question" | "answer"): string {
+  // A deletion that fills a whole code span ("`{{c1::Event}}`") moves the backticks inside it, so
+  // the answer can still be bolded (**`Event`**) and the question shows a plain [...].
+  const text = raw.replace(/`\{\{c(\d+)::([^`{}]+?)((?:::[^`{}]*)?)\}\}`/g, "{{c$1::`$2`$3}}");
   const parsed = parseCloze(text);
   if (!parsed.ok) throw new Error(parsed.problems[0]!.message);
   const code = codeRanges(text);
