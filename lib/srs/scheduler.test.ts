@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fsrs, generatorParameters, get_fuzz_range, Rating, State, type Card } from "ts-fsrs";
-import { createScheduler, formatInterval, newCard, type SrsCard } from "./scheduler";
+import { createScheduler, formatInterval, newCard, parseSchedulingSettings, type SrsCard } from "./scheduler";
 
 const T0 = new Date("2026-03-02T09:00:00Z");
 const MIN = 60_000;
@@ -129,4 +129,17 @@ describe("formatInterval", () => {
     [90 * DAY, "3mo"],
     [540 * DAY, "1.5y"],
   ])("%i ms → %s", (ms, label) => expect(formatInterval(ms)).toBe(label));
+});
+
+describe("settings", () => {
+  it("accepts optimised weights and refuses malformed settings with the field named", () => {
+    const w = [0.3, 1.2, 3, 16, 7, 0.5, 1.5, 0.005, 1.5, 0.1, 1, 1.9, 0.1, 0.3, 2.3, 0.2, 3, 0.5, 0.7, 0.1, 0.2];
+    expect(createScheduler({ weights: w, enableFuzz: false }).preview(newCard("c", T0), T0)).toHaveLength(4);
+    expect(() => createScheduler({ weights: [1, 2, 3] })).toThrow(/17, 19 or 21 FSRS weights/);
+    expect(() => createScheduler({ learningSteps: ["10x" as never] })).toThrow(/learningSteps\.0: expected a step like "1m"/);
+    expect(parseSchedulingSettings({ desiredRetention: 1.2, maximumInterval: 0 })).toEqual({
+      ok: false,
+      errors: [expect.stringMatching(/^desiredRetention: /), expect.stringMatching(/^maximumInterval: /)],
+    });
+  });
 });

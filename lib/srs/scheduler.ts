@@ -75,6 +75,15 @@ export const schedulingSettingsSchema = z
   .strict();
 
 export type SchedulingSettings = z.output<typeof schedulingSettingsSchema>;
+
+/** Settings from a form or an import: the parsed settings, or one "field: problem" per issue. */
+export function parseSchedulingSettings(input: unknown):
+  | { ok: true; settings: SchedulingSettings }
+  | { ok: false; errors: string[] } {
+  const r = schedulingSettingsSchema.safeParse(input);
+  if (r.success) return { ok: true, settings: r.data };
+  return { ok: false, errors: r.error.issues.map((i) => `${i.path.map(String).join(".") || "settings"}: ${i.message}`) };
+}
 export const defaultSchedulingSettings: SchedulingSettings = schedulingSettingsSchema.parse({});
 
 /** ts-fsrs seed strategy: card id + repetition number (see the module comment). */
@@ -109,7 +118,9 @@ export function newCard(id: string, now: Date): SrsCard {
 }
 
 export function createScheduler(input: Partial<SchedulingSettings> = {}): Scheduler {
-  const settings = schedulingSettingsSchema.parse(input);
+  const parsed = parseSchedulingSettings(input);
+  if (!parsed.ok) throw new Error(`invalid scheduling settings: ${parsed.errors.join("; ")}`);
+  const settings = parsed.settings;
   const params = generatorParameters({
     request_retention: settings.desiredRetention,
     maximum_interval: settings.maximumInterval,
