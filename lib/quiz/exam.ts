@@ -152,15 +152,16 @@ export function isAnswerCorrect(q: Pick<BankQuestion, "options">, selected: read
  */
 export function scaledScore(correct: number, total: number, b: ExamBlueprint = DVA_C02): number {
   if (total <= 0) return b.scaledMin;
-  // integers only: correct/total against passingRawPercent/100 without floating-point drift
-  const scaledTimesDen = (num: number, den: number) => Math.floor(num / den);
+  // Integers only (the cut is passingRawPercent × total / 100 questions), so no floating-point
+  // drift can put a score at the cut one point below 720.
+  const floorDiv = (num: number, den: number) => Math.floor(num / den);
   const cutNum = b.passingRawPercent * total; // cut = cutNum / 100 questions
   if (correct * 100 < cutNum) {
-    return b.scaledMin + scaledTimesDen((b.passingScaled - b.scaledMin) * correct * 100, cutNum);
+    return b.scaledMin + floorDiv((b.passingScaled - b.scaledMin) * correct * 100, cutNum);
   }
   const aboveNum = correct * 100 - cutNum;
   const rangeNum = total * 100 - cutNum;
-  return rangeNum === 0 ? b.scaledMax : b.passingScaled + scaledTimesDen((b.scaledMax - b.passingScaled) * aboveNum, rangeNum);
+  return rangeNum === 0 ? b.scaledMax : b.passingScaled + floorDiv((b.scaledMax - b.passingScaled) * aboveNum, rangeNum);
 }
 
 /** What the results page says about the number. */

@@ -153,7 +153,7 @@ export function parseSearch(input: string): SearchParse {
   return errors.length ? { ok: false, errors } : { ok: true, terms };
 }
 
-/** "text:col 9: message" lines for the browser's error line. */
+/** "column 9: message", for the line under the browser's search box. */
 export function formatSearchError(e: SearchError): string {
   return `column ${e.column}: ${e.message}`;
 }
