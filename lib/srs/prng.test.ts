@@ -14,7 +14,10 @@ it("is roughly uniform (each tenth gets 8–12% of 10,000 draws)", () => {
   const r = mulberry32(42);
   const bins = new Array(10).fill(0);
   for (let i = 0; i < 10_000; i++) bins[Math.floor(r() * 10)]++;
-  for (const n of bins) expect(n).toBeGreaterThan(800), expect(n).toBeLessThan(1200);
+  for (const n of bins) {
+    expect(n).toBeGreaterThan(800);
+    expect(n).toBeLessThan(1200);
+  }
 });
 
 it("shuffles into a permutation without touching the input", () => {
