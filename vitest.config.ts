@@ -21,6 +21,9 @@ export default defineConfig({
   test: {
     // Generates the Prisma clients if prisma/schema.prisma changed (scripts/db/generate.ts).
     globalSetup: ["./tests/global-setup.ts"],
+    // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses;
+    // letting Vite process it resolves the import as Next.js's own bundler would.
+    server: { deps: { inline: ["next-auth"] } },
     projects: [
       {
         extends: true,

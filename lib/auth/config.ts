@@ -1,0 +1,57 @@
+import type { NextAuthConfig } from "next-auth";
+import { CredentialsSignin } from "next-auth";
+import { ensureAuthSecret } from "@/lib/config/auth-secret";
+import { dataDir } from "@/lib/db/config";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; name?: string | null; email?: string | null; image?: string | null };
+  }
+}
+
+/**
+ * AUTH_SECRET, or the one kept in the data folder. `npm start`/`npm run dev` put it in the
+ * environment; reading the file too lets a bare `next dev` / `next start` work the same way.
+ * Called per request (NextAuth's lazy config), never at import: a build must not mint a secret.
+ */
+export function authSecret(): string {
+  return ensureAuthSecret(process.env, dataDir()).secret;
+}
+
+/**
+ * The part of the Auth.js configuration that needs no database: proxy.ts uses it alone to tell a
+ * valid session cookie from a missing or forged one. lib/auth/auth.ts adds providers and adapter.
+ *
+ * Sessions are JWTs (required for credentials sign-in); the token carries only the user id
+ * (`sub`). The role is read from the database on each request (lib/auth/session.ts), so a role
+ * change or a deleted account takes effect at once.
+ */
+export const authBaseConfig = {
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  pages: { signIn: "/sign-in", error: "/sign-in" },
+  providers: [],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.id) token.sub = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      return session;
+    },
+  },
+  logger: {
+    // A wrong password or a forged/expired cookie is normal traffic: one line, no stack trace.
+    error(error) {
+      if (error instanceof CredentialsSignin) return;
+      const type = (error as { type?: string }).type ?? error.name;
+      if (type === "JWTSessionError") return void console.warn("auth: ignored an invalid session cookie (signed out)");
+      console.error(`auth: ${type}: ${error.message.split("\n")[0]}`);
+    },
+    warn(code) {
+      console.warn(`auth: warning ${code}`);
+    },
+    debug() {},
+  },
+} satisfies NextAuthConfig;
