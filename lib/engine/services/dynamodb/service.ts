@@ -6,7 +6,7 @@ import { getItem, type GetItemOutput } from "./get-item";
 import { asRecord } from "./item-request";
 import { putItem, type PutItemOutput } from "./put-item";
 import type { DynamoDbServiceOptions, DynamoDbState } from "./state";
-import type { TableStream } from "./stream";
+import type { DynamoDbStreamRecord, TableStream } from "./stream";
 import type { Table } from "./table";
 import { updateItem, type UpdateItemOutput } from "./update-item";
 
@@ -82,6 +82,11 @@ export class DynamoDbService {
 
   table(name: string): Table | undefined {
     return this.state.tables.get(name);
+  }
+
+  /** What is still retained in a table's stream (oldest first); empty when the table has no stream. */
+  streamRecords(tableName: string, now: number): readonly DynamoDbStreamRecord[] {
+    return this.state.tables.get(tableName)?.stream?.retained(now) ?? [];
   }
 
   /** The stream with that ARN (`LatestStreamArn`), for event source mappings; undefined = "Stream not found". */

@@ -107,6 +107,14 @@ describe("reading a DynamoDB stream (for event source mapping pollers)", () => {
     const first = source.read(horizon.cursor, 2, 500);
     expect(first.records.map((r) => r.event.dynamodb.Keys.id)).toEqual([{ S: "k0" }, { S: "k1" }]);
     expect(first.millisBehindLatest).toBe(300); // k2 arrived at 200
+    expect(source.batchInfo(first.records)).toMatchObject({
+      shardId: shard,
+      startSequenceNumber: first.records[0]!.sequenceNumber,
+      endSequenceNumber: first.records[1]!.sequenceNumber,
+      approximateArrivalOfFirstRecord: new Date(EPOCH_MS).toISOString(),
+      approximateArrivalOfLastRecord: new Date(EPOCH_MS + 100).toISOString(),
+      batchSize: 2,
+    });
     const rest = source.read(first.next, 10, 500);
     expect(rest.records.map((r) => r.arrivalMs)).toEqual([200, 300, 400]);
     expect(rest.millisBehindLatest).toBe(0);

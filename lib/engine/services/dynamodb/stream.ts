@@ -2,11 +2,13 @@ import { createHash } from "node:crypto";
 import { cloneItem, itemSize, type Item } from "./attribute-value";
 import {
   DEFAULT_RETENTION_MS,
+  describeBatch,
   ShardLog,
   type ShardCursor,
   type ShardPosition,
   type ShardRead,
   type ShardRecordBase,
+  type StreamBatchInfo,
   type StreamRecordAppended,
   type StreamSource,
 } from "../kinesis/shard-log";
@@ -161,5 +163,9 @@ export class TableStream implements StreamSource<DynamoDbStreamRecord> {
 
   lambdaRecord(record: DynamoDbStreamRecord): Record<string, unknown> {
     return JSON.parse(JSON.stringify(record.event)) as Record<string, unknown>;
+  }
+
+  batchInfo(records: readonly DynamoDbStreamRecord[]): StreamBatchInfo {
+    return describeBatch(this.streamArn, this.opts.epochMs, records);
   }
 }

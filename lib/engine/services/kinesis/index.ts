@@ -8,6 +8,7 @@ export { evenHashKeyRanges, partitionKeyHash, HASH_KEY_SPACE } from "./hash-key"
 export {
   DEFAULT_RETENTION_MS,
   type ReaderError,
+  type StreamBatchInfo,
   type ShardCursor,
   type ShardIteratorType,
   type ShardPosition,

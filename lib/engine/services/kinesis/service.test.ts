@@ -180,6 +180,15 @@ describe("records as Lambda receives them, and reading shards", () => {
     });
     expect(Object.keys(lambda)).toEqual(["kinesis", "eventSource", "eventVersion", "eventID", "eventName", "invokeIdentityArn", "awsRegion", "eventSourceARN"]);
     expect(Buffer.from((lambda.kinesis as { data: string }).data, "base64").toString("utf8")).toBe("Hello, this is a test.");
+    expect(source.batchInfo([rec!])).toEqual({
+      shardId: "shardId-000000000000",
+      startSequenceNumber: put.output.SequenceNumber,
+      endSequenceNumber: put.output.SequenceNumber,
+      approximateArrivalOfFirstRecord: "2025-01-15T09:30:01.234Z",
+      approximateArrivalOfLastRecord: "2025-01-15T09:30:01.234Z",
+      batchSize: 1,
+      streamArn: "arn:aws:kinesis:us-east-1:123456789012:stream/clicks",
+    });
   });
 
   it("positions iterators at TRIM_HORIZON, LATEST, AT_TIMESTAMP and by sequence number", () => {

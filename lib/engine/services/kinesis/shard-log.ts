@@ -59,6 +59,38 @@ export interface StreamSource<R extends ShardRecordBase = ShardRecordBase> {
   read(cursor: ShardCursor, limit: number, now: number): ShardRead<R>;
   /** The record exactly as Lambda hands it to a handler inside `event.Records`. */
   lambdaRecord(record: R, ctx: { invokeIdentityArn: string }): Record<string, unknown>;
+  /** `KinesisBatchInfo` / `DDBStreamBatchInfo` of an on-failure destination record for this batch. */
+  batchInfo(records: readonly R[]): StreamBatchInfo;
+}
+
+/**
+ * The batch description Lambda puts in an on-failure record for a stream batch (Lambda Developer
+ * Guide, "Kinesis … on-failure destinations" example: shardId, start/endSequenceNumber,
+ * approximateArrivalOfFirst/LastRecord as ISO times, batchSize, streamArn).
+ */
+export interface StreamBatchInfo {
+  shardId: string;
+  startSequenceNumber: string;
+  endSequenceNumber: string;
+  approximateArrivalOfFirstRecord: string;
+  approximateArrivalOfLastRecord: string;
+  batchSize: number;
+  streamArn: string;
+}
+
+export function describeBatch(streamArn: string, epochMs: number, records: readonly ShardRecordBase[]): StreamBatchInfo {
+  const first = records[0];
+  const last = records.at(-1);
+  if (!first || !last) throw new Error("a batch has at least one record");
+  return {
+    shardId: first.shardId,
+    startSequenceNumber: first.sequenceNumber,
+    endSequenceNumber: last.sequenceNumber,
+    approximateArrivalOfFirstRecord: new Date(epochMs + first.arrivalMs).toISOString(),
+    approximateArrivalOfLastRecord: new Date(epochMs + last.arrivalMs).toISOString(),
+    batchSize: records.length,
+    streamArn,
+  };
 }
 
 /** Emitted after every append, so the engine can wake the pollers of that stream. */

@@ -3,11 +3,13 @@ import { evenHashKeyRanges, type HashKeyRange } from "./hash-key";
 import { kinesisSequenceNumber } from "./sequence-number";
 import {
   DEFAULT_RETENTION_MS,
+  describeBatch,
   ShardLog,
   type ShardCursor,
   type ShardPosition,
   type ShardRead,
   type ShardRecordBase,
+  type StreamBatchInfo,
   type StreamRecordAppended,
   type StreamSource,
 } from "./shard-log";
@@ -153,5 +155,9 @@ export class KinesisStream implements StreamSource<KinesisRecord> {
       awsRegion: this.opts.region,
       eventSourceARN: this.streamArn,
     };
+  }
+
+  batchInfo(records: readonly KinesisRecord[]): StreamBatchInfo {
+    return describeBatch(this.streamArn, this.opts.epochMs, records);
   }
 }
