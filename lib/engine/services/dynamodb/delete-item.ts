@@ -30,6 +30,7 @@ export function deleteItem(state: DynamoDbState, raw: unknown, now: number): Out
   const condition = expressions.output.condition;
   if (condition && !evaluateCondition(condition, existing ?? newItem())) return conditionFailed(input, existing);
 
-  commitWrite(table, key.output, existing, undefined, now);
+  const refused = commitWrite(state, table, key.output, existing, undefined, now);
+  if (refused) return refused;
   return { ok: true, output: returnValues.value === "ALL_OLD" && existing ? { Attributes: cloneItem(existing) } : {} };
 }

@@ -1,5 +1,6 @@
 import { cloneItem, type Item } from "./attribute-value";
 import { fail, validationError, type Outcome } from "./errors";
+import { checkExpressionLimits } from "./expressions/prepare";
 import { parseProjection, projectPaths } from "./expressions/projection";
 import { asRecord, requireMember } from "./item-request";
 import { findTable, type DynamoDbState } from "./state";
@@ -26,6 +27,9 @@ export function getItem(state: DynamoDbState, raw: unknown, _now: number): Outco
   if (input.ProjectionExpression != null) {
     if (typeof input.ProjectionExpression !== "string") return fail("SerializationException", "ProjectionExpression must be a string");
     if (names != null && (typeof names !== "object" || Array.isArray(names))) return fail("SerializationException", "ExpressionAttributeNames must be a map");
+    const limit = checkExpressionLimits("ProjectionExpression", input.ProjectionExpression);
+    if (limit) return validationError(limit);
+    if (Object.values(names ?? {}).some((v) => typeof v !== "string")) return fail("SerializationException", "ExpressionAttributeNames values must be strings");
     const used = new Set<string>();
     paths = parseProjection(input.ProjectionExpression, names as Record<string, string> | undefined, used);
     if (!paths.ok) return validationError(`Invalid ProjectionExpression: ${paths.message}`);

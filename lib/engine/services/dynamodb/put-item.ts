@@ -38,6 +38,7 @@ export function putItem(state: DynamoDbState, raw: unknown, now: number): Outcom
   const condition = expressions.output.condition;
   if (condition && !evaluateCondition(condition, existing ?? newItem())) return conditionFailed(input, existing);
 
-  commitWrite(table, key, existing, item, now);
+  const refused = commitWrite(state, table, key, existing, item, now);
+  if (refused) return refused;
   return { ok: true, output: returnValues.value === "ALL_OLD" && existing ? { Attributes: cloneItem(existing) } : {} };
 }

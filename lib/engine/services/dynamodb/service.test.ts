@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { newService, simpleTable } from "./test-support";
+import { DynamoDbService } from "./service";
+import { newService, seededRandom, simpleTable } from "./test-support";
 
 const err = (r: { ok: boolean; error?: { type: string; message: string } }) => (r.ok ? undefined : [r.error!.type, r.error!.message]);
 
@@ -297,6 +298,18 @@ describe("UpdateItem", () => {
     const r = db.updateItem({ ...base, UpdateExpression: "SET a = :v, z = nothing_here", ExpressionAttributeValues: { ":v": { N: "9" } } }, 1);
     expect(err(r)).toEqual(["ValidationException", "The provided expression refers to an attribute that does not exist in the item"]);
     expect(db.getItem(base, 2)).toMatchObject({ ok: true, output: { Item: { a: { N: "1" } } } });
+  });
+});
+
+describe("engine memory cap", () => {
+  it("refuses writes past maxStoredBytes (items + stream records) and accepts them again once space is freed", () => {
+    const db = new DynamoDbService({ region: "us-east-1", accountId: "123456789012", epochMs: 0, random: seededRandom(1), maxStoredBytes: 50_000 });
+    db.createTable(simpleTable("cap", "NEW_IMAGE"), 0);
+    const put = (i: number, at: number) => db.putItem({ TableName: "cap", Item: { id: { S: `k${i}` }, pad: { S: "x".repeat(9_000) } } }, at);
+    expect(put(1, 0).ok && put(2, 0).ok).toBe(true); // 2 items + 2 stream images ≈ 36 KB
+    expect(err(put(3, 0))).toEqual(["LimitExceededException", "The engine keeps at most 50000 bytes of DynamoDB data per run; this write would exceed it (an engine limit, not an AWS one)"]);
+    expect(db.deleteItem({ TableName: "cap", Key: { id: { S: "k1" } } }, 0).ok).toBe(true); // deletes are always allowed
+    expect(put(3, 24 * 3_600_000).ok).toBe(true); // the stream records of k1 and k2 expired
   });
 });
 

@@ -1,6 +1,6 @@
-import type { StreamRecordAppended } from "../kinesis/shard-log";
-import { itemsEqual, type Item } from "./attribute-value";
-import { fail, type Outcome } from "./errors";
+import { DEFAULT_MAX_STORED_BYTES, storageLimitMessage, type StreamRecordAppended } from "../kinesis/shard-log";
+import { itemSize, itemsEqual, type Item } from "./attribute-value";
+import { fail, type DynamoDbError, type Outcome } from "./errors";
 import type { Table } from "./table";
 
 export interface DynamoDbServiceOptions {
@@ -12,6 +12,8 @@ export interface DynamoDbServiceOptions {
   random: () => number;
   /** Called after every stream record is appended (to wake event source mapping pollers). */
   onStreamRecord?: (event: StreamRecordAppended) => void;
+  /** Engine memory cap for items + retained stream records (default 64 MiB). */
+  maxStoredBytes?: number;
 }
 
 /** What every operation module works on: the options and the tables by name. */
@@ -39,11 +41,25 @@ export function findTable(state: DynamoDbState, name: unknown): Outcome<Table> {
  * that operation" (DynamoDB Developer Guide, Streams); a DeleteItem of a missing item changes
  * nothing either.
  */
-export function commitWrite(table: Table, key: Item, oldItem: Item | undefined, newItem: Item | undefined, now: number): void {
-  if (newItem) table.put(newItem);
+export function commitWrite(
+  state: DynamoDbState,
+  table: Table,
+  key: Item,
+  oldItem: Item | undefined,
+  newItem: Item | undefined,
+  now: number,
+): { ok: false; error: DynamoDbError } | undefined {
+  if (newItem) {
+    const cap = state.options.maxStoredBytes ?? DEFAULT_MAX_STORED_BYTES;
+    const growth = itemSize(newItem) - (oldItem ? itemSize(oldItem) : 0) + (table.stream ? itemSize(newItem) + (oldItem ? itemSize(oldItem) : 0) : 0);
+    const held = [...state.tables.values()].reduce((sum, t) => sum + t.storedBytes(now), 0);
+    if (growth > 0 && held + growth > cap) return fail("LimitExceededException", storageLimitMessage("DynamoDB", cap));
+    table.put(newItem);
+  }
   else table.delete(key);
   const changed = oldItem && newItem ? !itemsEqual(oldItem, newItem) : oldItem !== newItem;
   if (changed && table.stream) table.stream.append(key, oldItem, newItem, now);
+  return undefined;
 }
 
 export function randomUuid(random: () => number): string {

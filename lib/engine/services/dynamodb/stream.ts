@@ -87,7 +87,7 @@ export class TableStream implements StreamSource<DynamoDbStreamRecord> {
     this.viewType = opts.viewType;
     // Shard ids look like "shardId-00000001414576573621-f55eea83": creation epoch ms, 20 digits, and 8 hex.
     const shardId = `shardId-${String(createdEpochMs).padStart(20, "0")}-${hex(opts.random, 8)}`;
-    this.log = new ShardLog(this.streamArn, shardId, this.retentionMs);
+    this.log = new ShardLog<DynamoDbStreamRecord>(this.streamArn, shardId, this.retentionMs, (r) => r.event.dynamodb.SizeBytes);
     // Sequence numbers are 21–40 digit decimal strings (StreamRecord.SequenceNumber); real ones look
     // like "21258800000000008186106757". Creation seconds × 10^16 + a counter gives 26 increasing digits.
     this.sequenceBase = BigInt(Math.floor(createdEpochMs / 1000)) * 10n ** 16n;
@@ -155,6 +155,10 @@ export class TableStream implements StreamSource<DynamoDbStreamRecord> {
 
   read(cursor: ShardCursor, limit: number, now: number): ShardRead<DynamoDbStreamRecord> {
     return this.log.read(cursor, limit, now);
+  }
+
+  retainedBytes(now: number): number {
+    return this.log.retainedBytes(now);
   }
 
   retained(now: number): readonly DynamoDbStreamRecord[] {

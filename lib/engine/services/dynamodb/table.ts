@@ -1,5 +1,5 @@
 import { Buffer } from "node:buffer";
-import { cloneItem, compareScalars, newItem, type AttributeValue, type Item } from "./attribute-value";
+import { cloneItem, compareScalars, itemSize, newItem, type AttributeValue, type Item } from "./attribute-value";
 import { checkItem } from "./attribute-value";
 import { validationError, type DynamoDbError, type Outcome } from "./errors";
 import type { TableStream } from "./stream";
@@ -34,6 +34,8 @@ function keyValue(value: AttributeValue | undefined, type: ScalarAttributeType):
 /** One DynamoDB table: key schema, items by primary key, and the stream when one is enabled. */
 export class Table {
   private readonly items = new Map<string, Item>();
+  /** Σ itemSize of the stored items. */
+  private heldBytes = 0;
 
   constructor(
     readonly name: string,
@@ -125,11 +127,23 @@ export class Table {
   }
 
   put(item: Item): void {
-    this.items.set(this.encode(item), item);
+    const k = this.encode(item);
+    const previous = this.items.get(k);
+    if (previous) this.heldBytes -= itemSize(previous);
+    this.items.set(k, item);
+    this.heldBytes += itemSize(item);
   }
 
   delete(key: Item): void {
-    this.items.delete(this.encode(key));
+    const k = this.encode(key);
+    const previous = this.items.get(k);
+    if (previous) this.heldBytes -= itemSize(previous);
+    this.items.delete(k);
+  }
+
+  /** Bytes held by items and by the stream's retained records. */
+  storedBytes(now: number): number {
+    return this.heldBytes + (this.stream?.retainedBytes(now) ?? 0);
   }
 
   get itemCount(): number {

@@ -60,7 +60,8 @@ export function updateItem(state: DynamoDbState, raw: unknown, now: number): Out
   }
   if (itemSize(updated) > MAX_ITEM_BYTES) return validationError("Item size to update has exceeded the maximum allowed size");
 
-  commitWrite(table, key.output, existing, updated, now);
+  const refused = commitWrite(state, table, key.output, existing, updated, now);
+  if (refused) return refused;
 
   switch (returnValues.value) {
     case "ALL_OLD":

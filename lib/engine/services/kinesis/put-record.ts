@@ -2,7 +2,8 @@ import { Buffer } from "node:buffer";
 import { kinesisConstraints, kinesisFail, violation, type KinesisOutcome } from "./errors";
 import { parseExplicitHashKey, partitionKeyHash } from "./hash-key";
 import { dataBytes } from "./record-data";
-import { resolveStream, type KinesisState } from "./state";
+import { DEFAULT_MAX_STORED_BYTES, storageLimitMessage } from "./shard-log";
+import { resolveStream, storageAllows, type KinesisState } from "./state";
 import type { KinesisStream } from "./stream";
 
 /** Limits from the Kinesis API reference: data blob ≤ 1 MiB, partition key 1–256 characters, ≤ 500 records and 5 MiB per PutRecords. */
@@ -54,6 +55,10 @@ function hashKeyOf(entry: Entry): bigint | undefined {
 const badHashKey = (text: string) =>
   kinesisFail("InvalidArgumentException", `Invalid ExplicitHashKey. ExplicitHashKey must be in the range: [0, 2^128-1]. Specified value was ${text}`);
 
+function storageRefused(state: KinesisState) {
+  return kinesisFail("LimitExceededException", storageLimitMessage("Kinesis", state.options.maxStoredBytes ?? DEFAULT_MAX_STORED_BYTES));
+}
+
 function rateExceeded(stream: KinesisStream, shardId: string, accountId: string): string {
   // Wording from the PutRecords API reference's example response.
   return `Rate exceeded for shard ${shardId} in stream ${stream.name} under account ${accountId}.`;
@@ -78,6 +83,7 @@ export function putRecord(state: KinesisState, raw: unknown, now: number): Kines
   if (!stream.hasCapacity(shard, entry!.data.length + Buffer.byteLength(entry!.partitionKey, "utf8"), now)) {
     return kinesisFail("ProvisionedThroughputExceededException", rateExceeded(stream, shard.shardId, state.options.accountId));
   }
+  if (!storageAllows(state, entry!.data.length + entry!.partitionKey.length, now)) return storageRefused(state);
   const record = stream.append(shard, entry!.partitionKey, entry!.data, entry!.explicitHashKey, now);
   return { ok: true, output: { ShardId: shard.shardId, SequenceNumber: record.sequenceNumber } };
 }
@@ -106,6 +112,7 @@ export function putRecords(state: KinesisState, raw: unknown, now: number): Kine
   const valid = entries as Entry[];
   const total = valid.reduce((sum, e) => sum + e.data.length + Buffer.byteLength(e.partitionKey, "utf8"), 0);
   if (total > MAX_REQUEST_BYTES) return kinesisFail("InvalidArgumentException", "Records size exceeds 5 MB limit"); // [unverified wording]
+  if (!storageAllows(state, total, now)) return storageRefused(state);
   const hashKeys = valid.map(hashKeyOf);
   const bad = hashKeys.findIndex((h) => h === undefined);
   if (bad >= 0) return badHashKey(valid[bad]!.explicitHashKey!);

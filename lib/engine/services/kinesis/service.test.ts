@@ -151,6 +151,17 @@ describe("PutRecord / PutRecords", () => {
   });
 });
 
+describe("engine memory cap", () => {
+  it("refuses records past maxStoredBytes until old records expire", () => {
+    const k = new KinesisService({ region: "us-east-1", accountId: "123456789012", epochMs: EPOCH_MS, maxStoredBytes: 30_000 });
+    k.createStream({ StreamName: "capped", ShardCount: 4 }, 0);
+    const blob = "x".repeat(10_000);
+    expect(k.putRecords({ StreamName: "capped", Records: [{ PartitionKey: "a", Data: blob }, { PartitionKey: "b", Data: blob }] }, 0).ok).toBe(true);
+    expect(err(k.putRecord({ StreamName: "capped", PartitionKey: "c", Data: blob }, 1000))?.[0]).toBe("LimitExceededException");
+    expect(k.putRecord({ StreamName: "capped", PartitionKey: "c", Data: blob }, 24 * HOUR).ok).toBe(true);
+  });
+});
+
 describe("records as Lambda receives them, and reading shards", () => {
   it("builds AWS's Kinesis event record", () => {
     const k = service();

@@ -104,15 +104,30 @@ export interface StreamRecordAppended {
 
 export const DEFAULT_RETENTION_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * An engine limit, not an AWS one: how much item and record data one simulated account may hold
+ * in memory during a run, so that a handler writing in a loop cannot exhaust the worker.
+ */
+export const DEFAULT_MAX_STORED_BYTES = 64 * 1024 * 1024;
+
+export function storageLimitMessage(service: string, maxBytes: number): string {
+  const amount = maxBytes % 1048576 === 0 ? `${maxBytes / 1048576} MiB` : `${maxBytes} bytes`;
+  return `The engine keeps at most ${amount} of ${service} data per run; this write would exceed it (an engine limit, not an AWS one)`;
+}
+
 export class ShardLog<R extends ShardRecordBase> {
   private records: R[] = [];
   /** Ordinal of records[0]: ordinals are never reused, so a cursor stays meaningful after trimming. */
   private base = 0;
 
+  /** Approximate bytes held by the retained records (for the engine's memory cap). */
+  private heldBytes = 0;
+
   constructor(
     readonly streamArn: string,
     readonly shardId: string,
     readonly retentionMs: number = DEFAULT_RETENTION_MS,
+    private readonly sizeOf: (record: R) => number = () => 0,
   ) {}
 
   append(record: R): void {
@@ -121,6 +136,12 @@ export class ShardLog<R extends ShardRecordBase> {
       throw new Error(`sequence numbers must increase in ${this.shardId}`);
     }
     this.records.push(record);
+    this.heldBytes += this.sizeOf(record);
+  }
+
+  retainedBytes(now: number): number {
+    this.trim(now);
+    return this.heldBytes;
   }
 
   /**
@@ -134,6 +155,7 @@ export class ShardLog<R extends ShardRecordBase> {
     if (n === 0) return [];
     const dropped = this.records.splice(0, n);
     this.base += n;
+    for (const r of dropped) this.heldBytes -= this.sizeOf(r);
     return dropped;
   }
 

@@ -1,5 +1,5 @@
 import { kinesisFail, type KinesisOutcome } from "./errors";
-import type { StreamRecordAppended } from "./shard-log";
+import { DEFAULT_MAX_STORED_BYTES, type StreamRecordAppended } from "./shard-log";
 import type { KinesisStream } from "./stream";
 
 export interface KinesisServiceOptions {
@@ -9,6 +9,15 @@ export interface KinesisServiceOptions {
   epochMs: number;
   /** Called after every record is appended (to wake event source mapping pollers). */
   onStreamRecord?: (event: StreamRecordAppended) => void;
+  /** Engine memory cap for retained records across streams (default 64 MiB). */
+  maxStoredBytes?: number;
+}
+
+/** Whether `bytes` more record data still fits under the engine's memory cap. */
+export function storageAllows(state: KinesisState, bytes: number, now: number): boolean {
+  const cap = state.options.maxStoredBytes ?? DEFAULT_MAX_STORED_BYTES;
+  const held = [...state.streams.values()].reduce((sum, s) => sum + s.retainedBytes(now), 0);
+  return held + bytes <= cap;
 }
 
 export interface KinesisState {

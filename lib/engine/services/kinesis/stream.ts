@@ -71,11 +71,15 @@ export class KinesisStream implements StreamSource<KinesisRecord> {
         index,
         hashKeyRange: range,
         startingSequenceNumber: kinesisSequenceNumber({ shardCreatedEpochMs: createdEpochMs, shardIndex: index, sequenceIndex: 0n, arrivalEpochMs: createdEpochMs }),
-        log: new ShardLog<KinesisRecord>(opts.arn, shardId, this.retentionMs),
+        log: new ShardLog<KinesisRecord>(opts.arn, shardId, this.retentionMs, (r) => r.data.length + r.partitionKey.length),
         written: 0n,
         window: { second: -1, records: 0, bytes: 0 },
       };
     });
+  }
+
+  retainedBytes(now: number): number {
+    return this.shards.reduce((sum, s) => sum + s.log.retainedBytes(now), 0);
   }
 
   shardFor(hashKey: bigint): KinesisShard {

@@ -196,6 +196,15 @@ describe("condition expressions: errors with DynamoDB's messages", () => {
     expect(problem(expression, values, names)).toBe(message);
   });
 
+  it("refuses expressions over 4 KB and absurd nesting with a ValidationException, never a stack overflow", () => {
+    const long = `a = :v${" OR a = :v".repeat(500)}`;
+    expect(problem(long, { ":v": { S: "x" } })).toBe(`Invalid ConditionExpression: Expression size has exceeded the maximum allowed size; expression size: ${long.length}`);
+    const deep = `${"(".repeat(2000)}a = :v${")".repeat(2000)}`.slice(0, 4096);
+    expect(problem(deep, { ":v": { S: "x" } })).toBe("Invalid ConditionExpression: The expression nests more than 256 levels, which the engine does not support");
+    expect(problem(`${"NOT ".repeat(1000)}a = :v`, { ":v": { S: "x" } })).toMatch(/nests more than 256 levels/);
+    expect(evaluate(`${"NOT ".repeat(200)}paid = :t`, { ":t": { BOOL: true } })).toBe(false);
+  });
+
   it("reports reserved words before undefined values (DynamoDB's precedence)", () => {
     expect(problem("status = :nope", { ":v": { S: "x" } })).toBe("Invalid ConditionExpression: Attribute name is a reserved keyword; reserved keyword: status");
   });

@@ -19,6 +19,29 @@ export interface PreparedExpressions {
 
 type Prepared = { ok: true; output: PreparedExpressions } | { ok: false; error: DynamoDbError };
 
+/** "The maximum length of any expression string is 4 KB" (DynamoDB quotas, expression parameters). */
+const MAX_EXPRESSION_BYTES = 4096;
+/**
+ * An engine limit, far above anything a real expression needs: the parser is recursive, and a
+ * 4 KB string of parentheses must end as a ValidationException, not as a stack overflow.
+ */
+const MAX_NESTING = 256;
+
+/** Size and nesting checks shared by every expression parameter; `label` is e.g. "ConditionExpression". */
+export function checkExpressionLimits(label: string, text: string): string | undefined {
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes > MAX_EXPRESSION_BYTES) return `Invalid ${label}: Expression size has exceeded the maximum allowed size; expression size: ${bytes}`;
+  let depth = 0;
+  let deepest = 0;
+  for (const c of text) {
+    if (c === "(" || c === "[") deepest = Math.max(deepest, ++depth);
+    else if (c === ")" || c === "]") depth--;
+  }
+  const nots = text.match(/\bNOT\b/gi)?.length ?? 0;
+  if (deepest > MAX_NESTING || nots > MAX_NESTING) return `Invalid ${label}: The expression nests more than ${MAX_NESTING} levels, which the engine does not support`;
+  return undefined;
+}
+
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
@@ -85,6 +108,8 @@ export function prepareExpressions(input: ExpressionInput, usesUpdate: boolean):
   if (hasUpdate) {
     if (typeof update !== "string") return { ok: false, error: { type: "SerializationException", message: "UpdateExpression must be a string" } };
     if (update === "") return validationError("Invalid UpdateExpression: The expression can not be empty;");
+    const limit = checkExpressionLimits("UpdateExpression", update);
+    if (limit) return validationError(limit);
     const parsed = parseUpdate(update);
     if (!parsed.ok) return validationError(`Invalid UpdateExpression: ${parsed.message}`);
     const problem = checkUpdate(parsed.ast, context);
@@ -95,6 +120,8 @@ export function prepareExpressions(input: ExpressionInput, usesUpdate: boolean):
   if (hasCondition) {
     if (typeof condition !== "string") return { ok: false, error: { type: "SerializationException", message: "ConditionExpression must be a string" } };
     if (condition === "") return validationError("Invalid ConditionExpression: The expression can not be empty;");
+    const limit = checkExpressionLimits("ConditionExpression", condition);
+    if (limit) return validationError(limit);
     const parsed = parseCondition(condition);
     if (!parsed.ok) return validationError(`Invalid ConditionExpression: ${parsed.message}`);
     const problem = checkCondition(parsed.ast, context);
