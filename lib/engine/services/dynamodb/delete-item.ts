@@ -2,7 +2,7 @@ import { checkItem, cloneItem, newItem, type Item } from "./attribute-value";
 import type { Outcome } from "./errors";
 import { evaluateCondition } from "./expressions/evaluate-condition";
 import { prepareExpressions } from "./expressions/prepare";
-import { asRecord, checkReturnValues, conditionFailed, requireMember } from "./item-request";
+import { asRecord, refuseLegacyParameters, checkReturnValues, conditionFailed, requireMember } from "./item-request";
 import { commitWrite, findTable, type DynamoDbState } from "./state";
 
 export interface DeleteItemOutput {
@@ -12,6 +12,8 @@ export interface DeleteItemOutput {
 /** DeleteItem: removes the item with that key; deleting a missing item succeeds and changes nothing. */
 export function deleteItem(state: DynamoDbState, raw: unknown, now: number): Outcome<DeleteItemOutput> {
   const input = asRecord(raw);
+  const legacy = refuseLegacyParameters(input);
+  if (legacy) return legacy;
   const missing = requireMember(input, "TableName") ?? requireMember(input, "Key");
   if (missing) return missing;
   const checkedKey = checkItem(input.Key, "Key");

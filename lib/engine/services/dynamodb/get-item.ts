@@ -2,7 +2,7 @@ import { cloneItem, type Item } from "./attribute-value";
 import { fail, validationError, type Outcome } from "./errors";
 import { checkExpressionLimits } from "./expressions/prepare";
 import { parseProjection, projectPaths } from "./expressions/projection";
-import { asRecord, requireMember } from "./item-request";
+import { asRecord, refuseLegacyParameters, requireMember } from "./item-request";
 import { findTable, type DynamoDbState } from "./state";
 
 export interface GetItemOutput {
@@ -16,6 +16,8 @@ export interface GetItemOutput {
  */
 export function getItem(state: DynamoDbState, raw: unknown, _now: number): Outcome<GetItemOutput> {
   const input = asRecord(raw);
+  const legacy = refuseLegacyParameters(input);
+  if (legacy) return legacy;
   const missing = requireMember(input, "TableName") ?? requireMember(input, "Key");
   if (missing) return missing;
 

@@ -26,6 +26,18 @@ export function checkReturnValues(raw: unknown, allowed: readonly ReturnValue[])
   return { ok: true, value: raw as ReturnValue };
 }
 
+/**
+ * The pre-expression parameters (Expected, AttributeUpdates, …) still work on AWS but are not
+ * modelled: refusing them loudly beats silently ignoring a condition a handler relies on.
+ */
+const LEGACY_PARAMETERS = ["Expected", "ConditionalOperator", "AttributeUpdates", "AttributesToGet"];
+
+export function refuseLegacyParameters(input: Raw): { ok: false; error: DynamoDbError } | undefined {
+  const used = LEGACY_PARAMETERS.find((p) => input[p] !== undefined && input[p] !== null);
+  if (!used) return undefined;
+  return validationError(`The engine's DynamoDB does not model the legacy parameter ${used}; use ConditionExpression, UpdateExpression or ProjectionExpression`);
+}
+
 export function requireMember(input: Raw, member: string): { ok: false; error: DynamoDbError } | undefined {
   if (input[member] === undefined || input[member] === null) {
     const field = member[0]!.toLowerCase() + member.slice(1);

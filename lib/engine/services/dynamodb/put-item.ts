@@ -2,7 +2,7 @@ import { checkItem, cloneItem, itemSize, newItem, type Item } from "./attribute-
 import { validationError, type Outcome } from "./errors";
 import { evaluateCondition } from "./expressions/evaluate-condition";
 import { prepareExpressions } from "./expressions/prepare";
-import { asRecord, checkReturnValues, conditionFailed, requireMember } from "./item-request";
+import { asRecord, refuseLegacyParameters, checkReturnValues, conditionFailed, requireMember } from "./item-request";
 import { commitWrite, findTable, MAX_ITEM_BYTES, type DynamoDbState } from "./state";
 
 export interface PutItemOutput {
@@ -16,6 +16,8 @@ export interface PutItemOutput {
  */
 export function putItem(state: DynamoDbState, raw: unknown, now: number): Outcome<PutItemOutput> {
   const input = asRecord(raw);
+  const legacy = refuseLegacyParameters(input);
+  if (legacy) return legacy;
   const missing = requireMember(input, "TableName") ?? requireMember(input, "Item");
   if (missing) return missing;
   const checked = checkItem(input.Item, "");

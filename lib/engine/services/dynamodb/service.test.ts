@@ -165,6 +165,14 @@ describe("PutItem / GetItem / DeleteItem", () => {
     expect(err(withTable().putItem({ TableName: "orders", ...input }, 1))).toEqual(expected);
   });
 
+  it("refuses the legacy Expected / AttributeUpdates parameters instead of ignoring them", () => {
+    expect(err(withTable().putItem({ TableName: "orders", Item: { id: { S: "a" }, n: { N: "1" } }, Expected: { id: { Exists: false } } }, 1))).toEqual([
+      "ValidationException",
+      "The engine's DynamoDB does not model the legacy parameter Expected; use ConditionExpression, UpdateExpression or ProjectionExpression",
+    ]);
+    expect(err(withTable().updateItem({ TableName: "orders", Key: { id: { S: "a" }, n: { N: "1" } }, AttributeUpdates: {} }, 1))?.[1]).toMatch(/legacy parameter AttributeUpdates/);
+  });
+
   it("accepts empty strings outside the key, deep nesting up to 32 levels", () => {
     const db = withTable();
     let nested: Record<string, unknown> = { S: "leaf" };

@@ -5,7 +5,7 @@ import type { PathElement } from "./expressions/ast";
 import { evaluateCondition } from "./expressions/evaluate-condition";
 import { prepareExpressions } from "./expressions/prepare";
 import { projectPaths } from "./expressions/projection";
-import { asRecord, checkReturnValues, conditionFailed, requireMember } from "./item-request";
+import { asRecord, refuseLegacyParameters, checkReturnValues, conditionFailed, requireMember } from "./item-request";
 import { commitWrite, findTable, MAX_ITEM_BYTES, type DynamoDbState } from "./state";
 
 export interface UpdateItemOutput {
@@ -20,6 +20,8 @@ export interface UpdateItemOutput {
  */
 export function updateItem(state: DynamoDbState, raw: unknown, now: number): Outcome<UpdateItemOutput> {
   const input = asRecord(raw);
+  const legacy = refuseLegacyParameters(input);
+  if (legacy) return legacy;
   const missing = requireMember(input, "TableName") ?? requireMember(input, "Key");
   if (missing) return missing;
   const checkedKey = checkItem(input.Key, "Key");
