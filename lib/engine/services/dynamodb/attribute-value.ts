@@ -1,5 +1,5 @@
 import { Buffer } from "node:buffer";
-import { canonicalNumber, checkDynamoRange, compareDecimal, parseDecimal, significantDigits } from "./decimal";
+import { checkDynamoRange, compareDecimal, formatDecimal, parseDecimal, significantDigitsOf } from "./decimal";
 import type { DynamoDbError } from "./errors";
 
 /** DynamoDB's attribute-value JSON, as the low-level API and `@aws-sdk/client-dynamodb` speak it. */
@@ -66,11 +66,13 @@ function checkNumber(raw: unknown, where: string): { ok: true; value: string } |
   }
   // Messages as recorded against DynamoDB by dynalite (validations/index.js `checkNum`).
   if (raw === "") return { ok: false, error: { type: "ValidationException", message: "The parameter cannot be converted to a numeric value" } };
+  // Fast path: a plain integer of at most 38 digits is in range and canonical already.
+  if (/^-?(0|[1-9]\d{0,37})$/.test(raw)) return { ok: true, value: raw === "-0" ? "0" : raw };
   const d = parseDecimal(raw);
   if (!d) return { ok: false, error: { type: "ValidationException", message: `The parameter cannot be converted to a numeric value: ${raw}` } };
   const rangeError = checkDynamoRange(d);
   if (rangeError) return { ok: false, error: { type: "ValidationException", message: rangeError } };
-  return { ok: true, value: canonicalNumber(raw) };
+  return { ok: true, value: formatDecimal(d) };
 }
 
 function duplicates(values: string[], key: (v: string) => string): boolean {
@@ -218,6 +220,8 @@ export function compareBinary(a: string, b: string): -1 | 0 | 1 {
 }
 
 function compareNumbers(a: string, b: string): -1 | 0 | 1 {
+  // Stored and expression numbers are canonical, so equal text means equal value (the common case).
+  if (a === b) return 0;
   return compareDecimal(parseDecimal(a)!, parseDecimal(b)!);
 }
 
@@ -280,7 +284,7 @@ const utf8Length = (s: string): number => Buffer.byteLength(s, "utf8");
  */
 export function attributeValueSize(value: AttributeValue): number {
   if ("S" in value) return utf8Length(value.S);
-  if ("N" in value) return Math.ceil(significantDigits(parseDecimal(value.N)!) / 2) + 1;
+  if ("N" in value) return Math.ceil(significantDigitsOf(value.N) / 2) + 1;
   if ("B" in value) return Buffer.from(value.B, "base64").length;
   if ("BOOL" in value || "NULL" in value) return 1;
   if ("SS" in value) return value.SS.reduce((sum, s) => sum + utf8Length(s), 0);

@@ -111,8 +111,20 @@ export function compareDecimal(a: Decimal, b: Decimal): -1 | 0 | 1 {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+/**
+ * Significant digits of a canonical number string, without building a BigInt (item sizes are
+ * computed on every write). Canonical text has no exponent and no leading/trailing zeros that
+ * count: "-0.00120" cannot occur, "0.0012" and "1200" can.
+ */
+export function significantDigitsOf(text: string): number {
+  const digits = text.replace(/[-.]/g, "").replace(/^0+/, "").replace(/0+$/, "");
+  return Math.max(1, digits.length);
+}
+
 /** Canonical text of a number string that is already known to be valid. */
 export function canonicalNumber(text: string): string {
+  // Fast path: a plain integer of at most 38 digits is canonical already (except "-0").
+  if (/^-?(0|[1-9]\d{0,37})$/.test(text)) return text === "-0" ? "0" : text;
   const d = parseDecimal(text);
   return d ? formatDecimal(d) : text;
 }

@@ -51,10 +51,14 @@ export function commitWrite(
 ): { ok: false; error: DynamoDbError } | undefined {
   if (newItem) {
     const cap = state.options.maxStoredBytes ?? DEFAULT_MAX_STORED_BYTES;
-    const growth = itemSize(newItem) - (oldItem ? itemSize(oldItem) : 0) + (table.stream ? itemSize(newItem) + (oldItem ? itemSize(oldItem) : 0) : 0);
-    const held = [...state.tables.values()].reduce((sum, t) => sum + t.storedBytes(now), 0);
+    const newSize = itemSize(newItem);
+    const oldSize = oldItem ? itemSize(oldItem) : 0;
+    // Worst case: the item grows and its stream record carries both images.
+    const growth = newSize - oldSize + (table.stream ? newSize + oldSize : 0);
+    let held = 0;
+    for (const t of state.tables.values()) held += t.storedBytes(now);
     if (growth > 0 && held + growth > cap) return fail("LimitExceededException", storageLimitMessage("DynamoDB", cap));
-    table.put(newItem);
+    table.put(newItem, newSize);
   }
   else table.delete(key);
   const changed = oldItem && newItem ? !itemsEqual(oldItem, newItem) : oldItem !== newItem;

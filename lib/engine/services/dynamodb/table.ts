@@ -33,7 +33,7 @@ function keyValue(value: AttributeValue | undefined, type: ScalarAttributeType):
 
 /** One DynamoDB table: key schema, items by primary key, and the stream when one is enabled. */
 export class Table {
-  private readonly items = new Map<string, Item>();
+  private readonly items = new Map<string, { item: Item; size: number }>();
   /** Σ itemSize of the stored items. */
   private heldBytes = 0;
 
@@ -123,21 +123,22 @@ export class Table {
   }
 
   get(key: Item): Item | undefined {
-    return this.items.get(this.encode(key));
+    return this.items.get(this.encode(key))?.item;
   }
 
-  put(item: Item): void {
+  /** Stores an item; `size` is its itemSize when the caller already computed it. */
+  put(item: Item, size = itemSize(item)): void {
     const k = this.encode(item);
     const previous = this.items.get(k);
-    if (previous) this.heldBytes -= itemSize(previous);
-    this.items.set(k, item);
-    this.heldBytes += itemSize(item);
+    if (previous) this.heldBytes -= previous.size;
+    this.items.set(k, { item, size });
+    this.heldBytes += size;
   }
 
   delete(key: Item): void {
     const k = this.encode(key);
     const previous = this.items.get(k);
-    if (previous) this.heldBytes -= itemSize(previous);
+    if (previous) this.heldBytes -= previous.size;
     this.items.delete(k);
   }
 
@@ -154,6 +155,7 @@ export class Table {
   sortedItems(): Item[] {
     const attrs = this.keyAttributes();
     return [...this.items.values()]
+      .map((entry) => entry.item)
       .sort((a, b) => {
         for (const attr of attrs) {
           const c = compareScalars(a[attr.name]!, b[attr.name]!) ?? 0;

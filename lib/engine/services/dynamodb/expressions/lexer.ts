@@ -15,15 +15,18 @@ export interface Token {
 
 const OPERATORS = ["<>", "<=", ">=", "=", "<", ">", "(", ")", "[", "]", ",", ".", "+", "-"];
 
-const isNameStart = (c: string) => /[A-Za-z_]/.test(c);
-const isNamePart = (c: string) => /[A-Za-z0-9_]/.test(c);
+const isLetter = (c: string) => (c >= "A" && c <= "Z") || (c >= "a" && c <= "z") || c === "_";
+const isDigit = (c: string) => c >= "0" && c <= "9";
+const isNameStart = isLetter;
+const isNamePart = (c: string) => isLetter(c) || isDigit(c);
+const isSpace = (c: string) => c === " " || c === "\t" || c === "\n" || c === "\r" || c === "\f" || c === "\v";
 
 export function tokenize(source: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < source.length) {
     const c = source[i]!;
-    if (/\s/.test(c)) {
+    if (isSpace(c)) {
       i++;
       continue;
     }
@@ -33,8 +36,8 @@ export function tokenize(source: string): Token[] {
       tokens.push({ kind: "name", text: source.slice(start, i), start, end: i });
       continue;
     }
-    if (/[0-9]/.test(c)) {
-      while (i < source.length && /[0-9]/.test(source[i]!)) i++;
+    if (isDigit(c)) {
+      while (i < source.length && isDigit(source[i]!)) i++;
       tokens.push({ kind: "number", text: source.slice(start, i), start, end: i });
       continue;
     }

@@ -1,3 +1,4 @@
+import { Buffer } from "node:buffer";
 import { checkAttributeValue, type AttributeValue } from "../attribute-value";
 import { validationError, type DynamoDbError } from "../errors";
 import type { Condition, UpdateExpression } from "./ast";
@@ -29,7 +30,7 @@ const MAX_NESTING = 256;
 
 /** Size and nesting checks shared by every expression parameter; `label` is e.g. "ConditionExpression". */
 export function checkExpressionLimits(label: string, text: string): string | undefined {
-  const bytes = new TextEncoder().encode(text).length;
+  const bytes = Buffer.byteLength(text, "utf8");
   if (bytes > MAX_EXPRESSION_BYTES) return `Invalid ${label}: Expression size has exceeded the maximum allowed size; expression size: ${bytes}`;
   let depth = 0;
   let deepest = 0;
