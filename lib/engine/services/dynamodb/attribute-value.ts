@@ -18,7 +18,7 @@ export type AttributeValue =
 export type Item = Record<string, AttributeValue>;
 export type AttributeType = "S" | "N" | "B" | "BOOL" | "NULL" | "M" | "L" | "SS" | "NS" | "BS";
 
-export const ATTRIBUTE_TYPES: readonly AttributeType[] = ["S", "N", "B", "BOOL", "NULL", "M", "L", "SS", "NS", "BS"];
+const ATTRIBUTE_TYPES: readonly AttributeType[] = ["S", "N", "B", "BOOL", "NULL", "M", "L", "SS", "NS", "BS"];
 
 /**
  * DynamoDB allows 32 levels of nesting ("Supported data types": "DynamoDB supports nested
@@ -199,7 +199,7 @@ export function cloneItem(item: Item): Item {
 }
 
 /** Code-point order, which is UTF-8 byte order: how DynamoDB orders strings. */
-export function compareStrings(a: string, b: string): -1 | 0 | 1 {
+function compareStrings(a: string, b: string): -1 | 0 | 1 {
   if (a === b) return 0;
   const ia = a[Symbol.iterator]();
   const ib = b[Symbol.iterator]();
@@ -214,7 +214,7 @@ export function compareStrings(a: string, b: string): -1 | 0 | 1 {
   }
 }
 
-export function compareBinary(a: string, b: string): -1 | 0 | 1 {
+function compareBinary(a: string, b: string): -1 | 0 | 1 {
   const c = Buffer.compare(Buffer.from(a, "base64"), Buffer.from(b, "base64"));
   return c < 0 ? -1 : c > 0 ? 1 : 0;
 }
@@ -282,7 +282,7 @@ const utf8Length = (s: string): number => Buffer.byteLength(s, "utf8");
  * byte length; BOOL and NULL are 1 byte; a list or map has 3 bytes of overhead plus 1 byte per
  * element; sets are the sum of their members. Attribute names count their UTF-8 length.
  */
-export function attributeValueSize(value: AttributeValue): number {
+function attributeValueSize(value: AttributeValue): number {
   if ("S" in value) return utf8Length(value.S);
   if ("N" in value) return Math.ceil(significantDigitsOf(value.N) / 2) + 1;
   if ("B" in value) return Buffer.from(value.B, "base64").length;

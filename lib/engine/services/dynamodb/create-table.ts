@@ -1,4 +1,5 @@
 import { constraintErrors, describeValue, fail, validationError, type Outcome } from "./errors";
+import { asRecord, isRecord, type Raw } from "./item-request";
 import { randomUuid, type DynamoDbState } from "./state";
 import { STREAM_VIEW_TYPES, TableStream, type StreamViewType } from "./stream";
 import { Table, type KeyAttribute, type ScalarAttributeType } from "./table";
@@ -7,8 +8,6 @@ export interface CreateTableOutput {
   TableDescription: Record<string, unknown>;
 }
 
-type Raw = Record<string, unknown>;
-const isRecord = (v: unknown): v is Raw => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /**
  * Request-shape constraints, reported together the way DynamoDB's request validator does
@@ -75,7 +74,7 @@ function constraintViolations(input: Raw): string[] {
  * says `TableStatus: "CREATING"`, as AWS's CreateTable response does.
  */
 export function createTable(state: DynamoDbState, raw: unknown, now: number): Outcome<CreateTableOutput> {
-  const input: Raw = isRecord(raw) ? raw : {};
+  const input = asRecord(raw);
   const violations = constraintErrors(constraintViolations(input));
   if (violations) return violations;
 

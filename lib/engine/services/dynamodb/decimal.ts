@@ -36,11 +36,6 @@ function digitCount(d: Decimal): number {
   return c === 0n ? 1 : c.toString().length;
 }
 
-/** Significant digits of a canonical decimal (trailing zeros are never significant in DynamoDB). */
-export function significantDigits(d: Decimal): number {
-  return digitCount(d);
-}
-
 /**
  * The range and precision checks DynamoDB applies to every stored number. Messages as recorded
  * against DynamoDB by dynalite (architect/dynalite validations/index.js `checkNum`).
@@ -119,12 +114,4 @@ export function compareDecimal(a: Decimal, b: Decimal): -1 | 0 | 1 {
 export function significantDigitsOf(text: string): number {
   const digits = text.replace(/[-.]/g, "").replace(/^0+/, "").replace(/0+$/, "");
   return Math.max(1, digits.length);
-}
-
-/** Canonical text of a number string that is already known to be valid. */
-export function canonicalNumber(text: string): string {
-  // Fast path: a plain integer of at most 38 digits is canonical already (except "-0").
-  if (/^-?(0|[1-9]\d{0,37})$/.test(text)) return text === "-0" ? "0" : text;
-  const d = parseDecimal(text);
-  return d ? formatDecimal(d) : text;
 }

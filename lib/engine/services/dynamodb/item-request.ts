@@ -3,8 +3,13 @@ import { fail, validationError, type DynamoDbError } from "./errors";
 
 export type Raw = Record<string, unknown>;
 
+export function isRecord(v: unknown): v is Raw {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** A request body as a map; anything else reads as an empty request (and fails its required members). */
 export function asRecord(v: unknown): Raw {
-  return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Raw) : {};
+  return isRecord(v) ? v : {};
 }
 
 export const RETURN_VALUES = ["ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE", "UPDATED_NEW"] as const;

@@ -100,7 +100,8 @@ export class DynamoDbService {
     const out: Record<string, TableSnapshot> = {};
     for (const name of [...this.state.tables.keys()].sort()) {
       const table = this.state.tables.get(name)!;
-      const snap: TableSnapshot = { items: table.sortedItems().map((i) => JSON.parse(JSON.stringify(i)) as Item) };
+      // A JSON round trip: plain objects for the trace, detached from the live items.
+      const snap: TableSnapshot = { items: JSON.parse(JSON.stringify(table.sortedItems())) as Item[] };
       if (table.stream) {
         const stream = table.stream;
         snap.stream = {

@@ -1,5 +1,5 @@
 import { Buffer } from "node:buffer";
-import { cloneItem, compareScalars, itemSize, newItem, type AttributeValue, type Item } from "./attribute-value";
+import { compareScalars, itemSize, newItem, type AttributeValue, type Item } from "./attribute-value";
 import { checkItem } from "./attribute-value";
 import { validationError, type DynamoDbError, type Outcome } from "./errors";
 import type { TableStream } from "./stream";
@@ -151,7 +151,7 @@ export class Table {
     return this.items.size;
   }
 
-  /** Items in key order (hash key, then range key), as copies: how the trace lists them. */
+  /** Items in key order (hash key, then range key): how the trace lists them. Read-only views. */
   sortedItems(): Item[] {
     const attrs = this.keyAttributes();
     return [...this.items.values()]
@@ -162,7 +162,6 @@ export class Table {
           if (c !== 0) return c;
         }
         return 0;
-      })
-      .map(cloneItem);
+      });
   }
 }

@@ -1,6 +1,7 @@
 import { Buffer } from "node:buffer";
 import { checkAttributeValue, type AttributeValue } from "../attribute-value";
 import { validationError, type DynamoDbError } from "../errors";
+import { isRecord } from "../item-request";
 import type { Condition, UpdateExpression } from "./ast";
 import { checkCondition, checkUpdate, type ExpressionContext } from "./check";
 import { parseCondition } from "./condition-parser";
@@ -41,10 +42,6 @@ export function checkExpressionLimits(label: string, text: string): string | und
   const nots = text.match(/\bNOT\b/gi)?.length ?? 0;
   if (deepest > MAX_NESTING || nots > MAX_NESTING) return `Invalid ${label}: The expression nests more than ${MAX_NESTING} levels, which the engine does not support`;
   return undefined;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 /**
