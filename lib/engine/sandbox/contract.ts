@@ -17,7 +17,11 @@
  * runtime (AWS: one invocation per execution environment).
  */
 
-/** A per-environment /tmp owned by the engine, so that it survives a runtime reset. Paths are absolute ("/tmp/x"). */
+/**
+ * A per-environment /tmp owned by the engine, so that it survives a runtime reset. Paths are absolute ("/tmp/x").
+ * (Layout, added by the sandbox: a file's value is its bytes as a binary string, one char per byte;
+ * a key ending in "/" with value "" is a directory made by mkdir. See tmp-fs.ts.)
+ */
 export interface TmpFs {
   readonly files: Map<string, string>;
 }
@@ -86,7 +90,19 @@ export type Turn =
   /** The handler (or Init) finished. `payload` is the JSON text of the result; undefined when it returned nothing (sync response payload `null`). */
   | { kind: "returned"; payload: string | undefined }
   /** The handler threw / rejected / called back with an error. Node's error shape. Init errors too. */
-  | { kind: "threw"; errorType: string; errorMessage: string; trace: string[] }
+  | {
+      kind: "threw";
+      errorType: string;
+      errorMessage: string;
+      trace: string[];
+      /**
+       * (Added by the sandbox.) Present when the runtime process exited right after reporting this
+       * error: an exception thrown in a timer/immediate/microtask callback is reported as the
+       * invocation's error and Node's RIC then exits with 129. The caller gets this error; the
+       * engine resets the environment as after a crash (the runtime answers `crashed`/`exit` if used again).
+       */
+      exitCode?: number;
+    }
   /** Not finished: waiting for the earliest guest timer (virtual ms) or, when null, only for pending SDK tickets (or for nothing that will ever come). */
   | { kind: "waiting"; nextTimerAt: number | null }
   /**
@@ -113,6 +129,11 @@ export interface FunctionRuntime {
   settle(ticket: number, result: SdkSettled): Turn;
   /** Frees the QuickJS context. Idempotent. */
   dispose(): void;
+  /**
+   * Optional (added by the engine core): bytes the guest's heap uses now, for REPORT's
+   * `Max Memory Used`. The engine adds the Node.js runtime's baseline to it.
+   */
+  memoryUsedBytes?(): number;
 }
 
 export interface RuntimeFactory {

@@ -1,0 +1,71 @@
+/**
+ * A seeded pseudo-random generator (sfc32, seeded through splitmix32). The engine never reads
+ * Math.random or the clock: every "random" choice — request ids, alias weights, log stream
+ * names — comes from a stream derived from the scenario seed, so the same scenario and seed
+ * give a byte-identical trace.
+ *
+ * Streams are split by purpose (`new Prng(seed, "routing")`), so adding one more id somewhere
+ * does not change which version a weighted alias picks.
+ */
+export class Prng {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+
+  constructor(seed: number, stream = "") {
+    let s = (Math.trunc(seed) ^ fnv1a(stream)) >>> 0;
+    const next = () => {
+      // splitmix32: spreads a small integer seed over the whole state
+      s = (s + 0x9e3779b9) >>> 0;
+      let z = s;
+      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+      return (z ^ (z >>> 16)) >>> 0;
+    };
+    this.a = next();
+    this.b = next();
+    this.c = next();
+    this.d = next();
+    for (let i = 0; i < 12; i++) this.uint32();
+  }
+
+  /** A uniformly distributed unsigned 32-bit integer. */
+  uint32(): number {
+    const t = (((this.a + this.b) >>> 0) + this.d) >>> 0;
+    this.d = (this.d + 1) >>> 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) >>> 0;
+    this.c = (this.c << 21) | (this.c >>> 11);
+    this.c = (this.c + t) >>> 0;
+    return t;
+  }
+
+  /** A float in [0, 1). */
+  float(): number {
+    return this.uint32() / 4294967296;
+  }
+
+  /** `n` lowercase hex digits. */
+  hex(n: number): string {
+    let out = "";
+    while (out.length < n) out += this.uint32().toString(16).padStart(8, "0");
+    return out.slice(0, n);
+  }
+
+  /** An RFC 4122 version-4 UUID, as AWS request ids and message ids look. */
+  uuid(): string {
+    const h = this.hex(32);
+    const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  }
+}
+
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}

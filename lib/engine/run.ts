@@ -1,0 +1,141 @@
+import { AwsError } from "./aws/errors";
+import { operations } from "./api/registry";
+import type { CallContext } from "./api/context";
+import { Deferred } from "./core/deferred";
+import { parseJson } from "./lambda/invocation/invoker";
+import { MAX_SCENARIO_MS } from "./scenario/duration";
+import type { Scenario, ScenarioStep } from "./scenario/types";
+import type { RuntimeFactory } from "./sandbox/contract";
+import { Simulation } from "./simulation";
+import type { StepRecord, Trace } from "./trace/types";
+import { LIMITS } from "./world";
+
+export interface RunOptions {
+  runtime: RuntimeFactory;
+  /** Overrides the scenario's seed (the CLI's --seed). */
+  seed?: number;
+}
+
+/**
+ * Runs a validated scenario to its end and returns the trace (docs/scenario-format.md).
+ * Synchronous and deterministic: the same scenario and seed give a byte-identical trace.
+ *
+ * How a call travels: each step is an event on the virtual clock; at its time the operation
+ * handler (api/…) runs against the simulated services; whatever it sets in motion (an
+ * invocation, a retry, a poller wake-up) is more events on the same clock. The run ends when
+ * no foreground event is left (or at `until`), and the services' state is written out.
+ */
+export function runScenario(scenario: Scenario, opts: RunOptions): Trace {
+  const seed = opts.seed ?? scenario.seed;
+  const sim = new Simulation(scenario, { runtime: opts.runtime, seed });
+  const pending: { record: StepRecord; deferred: Deferred }[] = [];
+  try {
+    scheduleSteps(sim, scenario.steps, pending);
+    loop(sim, scenario.until);
+    return finish(sim, scenario, pending);
+  } finally {
+    for (const env of sim.lambda.assignment.all()) {
+      try {
+        env.runtime?.dispose();
+      } catch {
+        // the worker is recycled if its sandbox cannot free itself
+      }
+      env.runtime = null;
+    }
+  }
+}
+
+function scheduleSteps(sim: Simulation, steps: ScenarioStep[], pending: { record: StepRecord; deferred: Deferred }[]): void {
+  let t = 0;
+  for (const step of steps) {
+    if (step.at !== undefined) t = step.at;
+    const times = step.repeat?.times ?? 1;
+    const every = step.repeat?.everyMs ?? 0;
+    for (let k = 0; k < times; k++) {
+      const id = step.repeat ? `${step.id}.${k + 1}` : step.id;
+      sim.clock.at(t + k * every, () => executeStep(sim, step, id, pending));
+    }
+    t += (times - 1) * every;
+  }
+}
+
+function executeStep(sim: Simulation, step: ScenarioStep, id: string, pending: { record: StepRecord; deferred: Deferred }[]): void {
+  const now = sim.clock.now;
+  const record: StepRecord = { id, op: step.op, at: now };
+  sim.recorder.trace.steps.push(record);
+  sim.recorder.timeline(now, "step", id);
+  const handler = operations[step.op] as ((ctx: CallContext, input: unknown) => unknown) | undefined;
+  if (!handler) {
+    record.error = { type: "UnknownOperationException", message: `${step.op} is not implemented in Lambda Lab.` };
+    return;
+  }
+  try {
+    const out = handler({ sim, step: id }, step.input);
+    if (out instanceof Deferred) {
+      pending.push({ record, deferred: out });
+      out.then((r) => {
+        record.completedAt = sim.clock.now;
+        if (r.ok) record.response = stepResponse(step.op, r.value);
+        else record.error = stepError(r.error);
+      });
+      return;
+    }
+    if (step.op === "Invoke") record.completedAt = now;
+    record.response = stepResponse(step.op, out);
+  } catch (e) {
+    if (!(e instanceof AwsError)) throw e;
+    if (step.op === "Invoke") record.completedAt = now;
+    record.error = stepError(e);
+  }
+}
+
+/** Invoke's Payload is the response body: JSON text shows as a JSON value in the trace. */
+function stepResponse(op: string, value: unknown): unknown {
+  if (op === "Invoke" && value && typeof value === "object" && typeof (value as { Payload?: unknown }).Payload === "string") {
+    const v = value as { Payload: string };
+    return { ...v, Payload: parseJson(v.Payload) };
+  }
+  return value;
+}
+
+function stepError(e: AwsError): StepRecord["error"] {
+  return e.reason ? { type: e.type, message: e.message, reason: e.reason } : { type: e.type, message: e.message };
+}
+
+function loop(sim: Simulation, until: number | undefined): void {
+  const q = sim.clock.queue;
+  let events = 0;
+  for (;;) {
+    if (sim.truncated) break;
+    if (until === undefined && q.pendingForeground === 0) break;
+    const ev = q.peek();
+    if (!ev) break;
+    if (until !== undefined && ev.at > until) break;
+    if (ev.at > MAX_SCENARIO_MS) {
+      sim.truncate("the scenario clock reached its 14-day cap");
+      break;
+    }
+    q.next();
+    sim.clock.now = ev.at;
+    ev.run();
+    if (++events > LIMITS.maxEvents) sim.truncate(`more than ${LIMITS.maxEvents} events`);
+  }
+  if (until !== undefined && !sim.truncated) sim.clock.now = until;
+}
+
+function finish(sim: Simulation, scenario: Scenario, pending: { record: StepRecord; deferred: Deferred }[]): Trace {
+  const trace = sim.recorder.trace;
+  const end = sim.clock.now;
+  void scenario;
+  for (const p of pending) if (!p.deferred.settled) p.record.pending = true;
+  trace.endedAt = end;
+  trace.queues = sim.sqs.snapshot();
+  trace.topics = sim.sns.snapshot();
+  trace.buses = sim.events.snapshot();
+  trace.tables = sim.dynamodb.snapshot(end) as Record<string, unknown>;
+  trace.streams = sim.kinesis.snapshot(end) as Record<string, unknown>;
+  trace.functions = sim.lambda.snapshot();
+  trace.eventSourceMappings = sim.esm.snapshot();
+  if (sim.truncated) trace.truncated = sim.truncated;
+  return trace;
+}
