@@ -36,7 +36,8 @@ describe("conformance cases", () => {
       const scenario = scenarioOf(c);
       const trace = runScenario(scenario, { runtime: await freshRuntime() });
       const failures = c.expect.map((e) => failureOf(trace, e)).filter((f): f is string => f !== null);
-      expect(failures, c.about).toEqual([]);
+      // One line per unmet expectation: what was found and what AWS does (the case's `about`).
+      expect(failures.join("\n"), c.about).toBe("");
       if (c.rules.includes("fmt-determinism")) {
         // Same scenario, same seed ⇒ byte-identical trace (docs/scenario-format.md, design rules).
         const again = runScenario(scenarioOf(c), { runtime: await freshRuntime() });
