@@ -28,6 +28,10 @@ const nextConfig: NextConfig = {
   experimental: {
     // forbidden() / unauthorized() give role-protected pages a real 403 (see lib/auth/guards.ts).
     authInterrupts: true,
+    // Turbopack's persistent build cache (.next/cache/turbopack) survived a failed build here in a
+    // state that made every later build panic ("AssetContent::file was canceled") until .next was
+    // deleted. Builds are rare (first start, upgrades) and take seconds; correctness wins.
+    turbopackFileSystemCacheForBuild: false,
   },
 };
 

@@ -1,5 +1,6 @@
 import { PublicHeader } from "@/components/shell/PublicHeader";
 import { ButtonLink } from "@/components/ui";
+import { getCurrentUser } from "@/lib/auth/session";
 import styles from "./landing.module.css";
 
 const FEATURES = [
@@ -21,13 +22,14 @@ const FEATURES = [
   },
 ];
 
-export default function LandingPage() {
+export default async function LandingPage() {
+  const user = await getCurrentUser();
   return (
     <>
       <a href="#main" className="skip-link">
         Skip to content
       </a>
-      <PublicHeader />
+      <PublicHeader signedIn={Boolean(user)} />
       <main id="main" className={styles.main}>
         <section className={styles.hero}>
           <h1 className={styles.title}>Learn how AWS Lambda really behaves.</h1>
@@ -37,10 +39,16 @@ export default function LandingPage() {
             semantics prove you right or wrong.
           </p>
           <div className={styles.actions}>
-            <ButtonLink href="/sign-up">Create an account</ButtonLink>
-            <ButtonLink href="/sign-in" variant="secondary">
-              Sign in
-            </ButtonLink>
+            {user ? (
+              <ButtonLink href="/dashboard">Go to your dashboard</ButtonLink>
+            ) : (
+              <>
+                <ButtonLink href="/sign-up">Create an account</ButtonLink>
+                <ButtonLink href="/sign-in" variant="secondary">
+                  Sign in
+                </ButtonLink>
+              </>
+            )}
           </div>
         </section>
         <section aria-labelledby="features-title" className={styles.features}>

@@ -7,8 +7,8 @@ import styles from "./ThemeToggle.module.css";
 const LABELS: Record<Theme, string> = { system: "System", light: "Light", dark: "Dark" };
 const ICONS: Record<Theme, string> = { system: "◐", light: "☀", dark: "☾" };
 
-/** Cycles System → Light → Dark; the choice survives reloads (localStorage). */
-export function ThemeToggle() {
+/** Cycles System → Light → Dark; the choice survives reloads (localStorage). `compact` shows only the icon. */
+export function ThemeToggle({ compact = false }: { compact?: boolean }) {
   const [theme, setTheme] = useState<Theme>("system");
 
   useEffect(() => {
@@ -41,7 +41,7 @@ export function ThemeToggle() {
       title={`Theme: ${LABELS[theme]}`}
     >
       <span aria-hidden="true">{ICONS[theme]}</span>
-      <span className={styles.label}>{LABELS[theme]}</span>
+      {compact ? null : <span className={styles.label}>{LABELS[theme]}</span>}
     </button>
   );
 }

@@ -14,10 +14,10 @@ import type { ActionResult } from "./result";
  *   const [result, formAction] = useActionState(changeRole, null);   // <form action={formAction}>
  *   await changeRole({ userId, role: "instructor" });                 // or from code
  */
-export interface ServerAction<I, R> {
-  (previous: ActionResult<R> | null, formData: FormData): Promise<ActionResult<R>>;
-  (input: I): Promise<ActionResult<R>>;
-}
+export type ServerAction<I, R> = (
+  previousOrInput: ActionResult<R> | null | I,
+  formData?: FormData,
+) => Promise<ActionResult<R>>;
 
 /** FormData → plain object; a repeated name (checkbox group) becomes an array. Files are kept as is. */
 export function formDataToObject(formData: FormData): Record<string, unknown> {

@@ -1,4 +1,4 @@
-import { Role } from "@/lib/db";
+import { Role } from "@/lib/db/enums";
 
 export { Role };
 export const ROLES = [Role.learner, Role.instructor, Role.admin] as const;

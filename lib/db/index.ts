@@ -13,5 +13,5 @@ export { isUniqueViolation, isNotFound, describeConnectionError } from "./errors
 export { migrateDatabase, MigrationError, type MigrateResult } from "./migrations/runner";
 // Model types and enums, identical for both providers.
 export type { User, Account, Setting, RateLimit } from "./generated/sqlite/client";
-export { Role } from "./generated/sqlite/enums";
+export { Role } from "./enums";
 export type { Prisma } from "./generated/sqlite/client";

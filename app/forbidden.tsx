@@ -1,0 +1,15 @@
+import Link from "next/link";
+import { EmptyState } from "@/components/ui";
+import styles from "./status-page.module.css";
+
+// Rendered with HTTP 403 when a page calls forbidden() (lib/auth requireRole).
+export default function Forbidden() {
+  return (
+    // A div, not <main>: this renders inside the app shell, which has the page's <main> already.
+    <div className={styles.main}>
+      <EmptyState title="You do not have access to this page" action={<Link href="/dashboard">Back to your dashboard</Link>}>
+        <p>It is reserved for another role. If you think you should have access, ask an admin of this Lambda Lab.</p>
+      </EmptyState>
+    </div>
+  );
+}
