@@ -1,0 +1,55 @@
+/**
+ * The RuntimeFactory: one QuickJS wasm instance, shared by every execution environment of one
+ * scenario run (one worker), each environment getting its own QuickJS runtime and context.
+ *
+ * The wasm heap only grows. When it passes its budget, or a wasm trap left it in an unknown
+ * state, the factory reports `tainted` and the worker that owns it is recycled after the run.
+ */
+import type { FunctionRuntime, RuntimeConfig, RuntimeFactory } from "./contract";
+import { QuickJsFunctionRuntime, type RuntimeFactoryServices } from "./function-runtime";
+import { builtinModuleSource } from "./guest/modules";
+import { FACTORY_TAINT_BYTES } from "./limits";
+import { loadQuickJs, type LoadedQuickJs } from "./quickjs-module";
+
+export class QuickJsRuntimeFactory implements RuntimeFactory {
+  private readonly reasons: string[] = [];
+  private readonly services: RuntimeFactoryServices;
+
+  constructor(private readonly quickjs: LoadedQuickJs) {
+    this.services = {
+      quickjs,
+      moduleSource: builtinModuleSource,
+      taint: (reason) => {
+        if (!this.reasons.includes(reason)) this.reasons.push(reason);
+      },
+      afterTurn: () => {
+        if (this.reasons.length === 0 && this.wasmMemoryBytes > FACTORY_TAINT_BYTES) {
+          this.reasons.push(`wasm memory grew to ${Math.round(this.wasmMemoryBytes / 1048576)} MB`);
+        }
+      },
+    };
+  }
+
+  create(config: RuntimeConfig): FunctionRuntime {
+    return new QuickJsFunctionRuntime(this.services, config);
+  }
+
+  get tainted(): boolean {
+    return this.reasons.length > 0 || this.wasmMemoryBytes > FACTORY_TAINT_BYTES;
+  }
+
+  /** (Additive to the contract.) Why the factory is tainted, for the pool's logs. */
+  get taintReasons(): readonly string[] {
+    return this.reasons;
+  }
+
+  /** (Additive to the contract.) Current size of the shared wasm memory. */
+  get wasmMemoryBytes(): number {
+    return this.quickjs.memory.buffer.byteLength;
+  }
+}
+
+/** Loads a fresh QuickJS wasm instance and returns a factory of execution-environment runtimes. */
+export async function createQuickJsRuntimeFactory(): Promise<QuickJsRuntimeFactory> {
+  return new QuickJsRuntimeFactory(await loadQuickJs());
+}

@@ -1,0 +1,577 @@
+/**
+ * One execution environment's language runtime: a QuickJS runtime + context running the guest
+ * bootstrap (guest/bootstrap.ts) and the learner's module, driven turn by turn by the engine.
+ *
+ * A turn is one call from the engine (init, invoke, advance, settle). Inside a turn the host
+ * calls into the guest, drains the microtask queue, and lets the guest fire due timers and
+ * immediates one at a time (draining microtasks after each, as Node does) until the invocation
+ * completes or nothing is due at the current virtual time.
+ *
+ * Limits (limits.ts): a heap limit and a stack limit on the QuickJS runtime, and an interrupt
+ * handler that counts QuickJS's periodic interrupt polls against the invocation's CPU budget,
+ * checks the wall-clock backstop, and stops the guest for process.exit / out-of-memory / a host
+ * fault. QuickJS's "interrupted" error cannot be caught, so no guest catch or finally block runs
+ * after a stop — as when a Node process dies.
+ */
+import type { QuickJSContext, QuickJSHandle, QuickJSRuntime } from "quickjs-emscripten-core";
+import type { FunctionRuntime, InvokeContext, LogLevel, RuntimeConfig, SdkCall, SdkReply, SdkSettled, Turn } from "./contract";
+import { BOOTSTRAP_FILENAME, BOOTSTRAP_SOURCE } from "./guest/bootstrap";
+import { compactGuestSource } from "./guest/modules";
+import { DoneKind, HostOp } from "./host-ops";
+import {
+  cpuBudgetInterrupts,
+  GUEST_STACK_BYTES,
+  guestHeapLimitBytes,
+  INIT_TIMEOUT_MS,
+  LOG_LINE_MAX_CHARS,
+  LOG_LINES_PER_INVOCATION,
+  WALL_CLOCK_GUARD_MS,
+} from "./limits";
+import type { LoadedQuickJs } from "./quickjs-module";
+import { TmpFsOperations } from "./tmp-fs";
+
+/** What a runtime needs from the factory that created it. */
+export interface RuntimeFactoryServices {
+  quickjs: LoadedQuickJs;
+  /** Source of a lazily loaded built-in module (guest/modules.ts), or undefined. */
+  moduleSource(name: string): { source: string; filename: string } | undefined;
+  /** Marks the factory's wasm instance as unfit for further runs (see RuntimeFactory.tainted). */
+  taint(reason: string): void;
+  /** Called after every turn so the factory can watch wasm memory growth. */
+  afterTurn(): void;
+}
+
+const LOG_LEVELS: readonly LogLevel[] = ["INFO", "WARN", "ERROR", "DEBUG"];
+const SDK_CLIENTS = new Set<SdkCall["client"]>(["sqs", "sns", "dynamodb", "lambda", "kinesis", "eventbridge"]);
+
+type StopReason = "exit" | "out-of-memory" | "cpu-limit" | "wall-clock" | "fault";
+type Completion =
+  | { kind: "returned"; payload: string | undefined; waitForEmptyLoop: boolean }
+  | { kind: "threw"; errorType: string; errorMessage: string; trace: string[]; exitCode: number };
+
+const nowMs = () => performance.now();
+
+let compactBootstrap: string | undefined;
+
+export class QuickJsFunctionRuntime implements FunctionRuntime {
+  private readonly rt: QuickJSRuntime;
+  private readonly ctx: QuickJSContext;
+  private readonly fs: TmpFsOperations;
+  private readonly clock: () => number;
+  private entries: { init: QuickJSHandle; invoke: QuickJSHandle; step: QuickJSHandle; settle: QuickJSHandle; setStatic: QuickJSHandle } | undefined;
+  private hostFunction: QuickJSHandle | undefined;
+
+  /** Set once the runtime can never run guest code again; every later call returns it. */
+  private dead: Turn | undefined;
+  /** A wasm trap left QuickJS in an unknown state: never call into it again, not even to free it. */
+  private broken = false;
+  private disposed = false;
+  private initialised = false;
+
+  private stopReason: StopReason | undefined;
+  private exitCode = 0;
+  private faultMessage = "";
+  private interrupts = 0;
+  private budget: number;
+  private wallDeadline = 0;
+
+  private completion: Completion | undefined;
+  private invoking = false;
+  private requestId: string | undefined;
+  private staticKey = "";
+  private logLines = 0;
+  private readonly tickets = new Set<number>();
+  /** Bytes of wasm heap growth charged to this runtime, and how much it may cause (see quickjs-module.ts). */
+  private growthCharged = 0;
+  private readonly growthAllowance: number;
+  private heapExhausted = false;
+
+  constructor(
+    private readonly services: RuntimeFactoryServices,
+    private readonly config: RuntimeConfig,
+  ) {
+    this.fs = new TmpFsOperations(config.tmp);
+    this.budget = cpuBudgetInterrupts(config.timeoutMs);
+    this.clock = () => config.host.epochMs + config.host.now();
+    this.rt = services.quickjs.module.newRuntime();
+    this.growthAllowance = guestHeapLimitBytes(config.memoryLimitMb);
+    // QuickJS's own limit still refuses any single allocation larger than the heap limit.
+    this.rt.setMemoryLimit(this.growthAllowance);
+    this.rt.setMaxStackSize(GUEST_STACK_BYTES);
+    this.rt.setInterruptHandler(this.onInterrupt);
+    this.ctx = this.rt.newContext();
+  }
+
+  // ---- the contract ------------------------------------------------------------------------
+
+  init(): Turn {
+    if (this.initialised) return this.internalFault("init() called twice on the same runtime");
+    this.initialised = true;
+    this.beginInvocation(cpuBudgetInterrupts(INIT_TIMEOUT_MS), undefined);
+    return this.turn(() => {
+      this.bootstrap();
+      if (this.dead) return this.dead;
+      const code = this.config.code;
+      // Node's CommonJS wrapper sits on the module's first line, so line numbers stay the same.
+      const wrapped = `(function (exports, require, module, __filename, __dirname) {${code}\n})`;
+      const compiled = this.ctx.evalCode(wrapped, "/var/task/index.js");
+      const entries = this.entries!;
+      const handler = this.ctx.newString(this.config.handler);
+      const result = compiled.error
+        ? this.ctx.callFunction(entries.init, this.ctx.undefined, this.ctx.undefined, handler, compiled.error)
+        : this.ctx.callFunction(entries.init, this.ctx.undefined, compiled.value, handler);
+      handler.dispose();
+      (compiled.error ?? compiled.value).dispose();
+      const escaped = this.consume(result);
+      if (escaped) return escaped;
+      const jobs = this.drainJobs();
+      if (jobs) return jobs;
+      return this.finishInit();
+    });
+  }
+
+  invoke(eventJson: string, context: InvokeContext): Turn {
+    if (this.dead) return this.dead;
+    if (!this.initialised || !this.entries || this.completion?.kind === "threw") {
+      return this.internalFault("invoke() before a successful init()");
+    }
+    this.beginInvocation(this.budget, context.awsRequestId);
+    this.invoking = true;
+    return this.turn(() => {
+      this.sendStaticContext(context);
+      const ctx = this.ctx;
+      const event = ctx.newString(eventJson);
+      const id = ctx.newString(context.awsRequestId);
+      const arn = ctx.newString(context.invokedFunctionArn);
+      const deadline = ctx.newNumber(context.deadline);
+      const result = ctx.callFunction(this.entries!.invoke, ctx.undefined, event, id, arn, deadline);
+      event.dispose();
+      id.dispose();
+      arn.dispose();
+      deadline.dispose();
+      return this.consume(result) ?? this.pump();
+    });
+  }
+
+  advance(): Turn {
+    if (this.dead) return this.dead;
+    if (!this.entries) return this.internalFault("advance() before init()");
+    return this.turn(() => this.pump());
+  }
+
+  settle(ticket: number, result: SdkSettled): Turn {
+    if (this.dead) return this.dead;
+    if (!this.entries) return this.internalFault("settle() before init()");
+    return this.turn(() => {
+      if (this.tickets.delete(ticket)) {
+        const ctx = this.ctx;
+        const ticketHandle = ctx.newNumber(ticket);
+        const reply = ctx.newString(JSON.stringify(sdkReplyForGuest(result)));
+        const called = ctx.callFunction(this.entries!.settle, ctx.undefined, ticketHandle, reply);
+        ticketHandle.dispose();
+        reply.dispose();
+        const escaped = this.consume(called);
+        if (escaped) return escaped;
+      }
+      return this.pump();
+    });
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    if (this.broken) return; // its memory stays leaked inside the tainted wasm instance
+    try {
+      if (this.entries) for (const handle of Object.values(this.entries)) handle.dispose();
+      this.hostFunction?.dispose();
+      this.ctx.dispose();
+      this.rt.dispose();
+    } catch (error) {
+      this.services.taint(`freeing a runtime failed: ${describe(error)}`);
+    }
+  }
+
+  // ---- turns ---------------------------------------------------------------------------------
+
+  private beginInvocation(budget: number, requestId: string | undefined): void {
+    this.interrupts = 0;
+    this.budget = budget;
+    this.requestId = requestId;
+    this.completion = undefined;
+    this.logLines = 0;
+  }
+
+  /** Runs one turn: enters the guest with this runtime's clock, and turns host-level traps into a crash. */
+  private turn(body: () => Turn): Turn {
+    if (this.disposed) return this.internalFault("the runtime was disposed");
+    const quickjs = this.services.quickjs;
+    const stackPointer = quickjs.stackSave();
+    this.wallDeadline = nowMs() + WALL_CLOCK_GUARD_MS;
+    quickjs.setClock(this.clock);
+    quickjs.setGrowthGuard(this.growthGuard);
+    try {
+      const result = body();
+      if (result.kind === "crashed") this.dead = result;
+      else if (result.kind === "threw" && result.exitCode !== undefined) this.dead = this.exitTurn(result.exitCode);
+      return result;
+    } catch (error) {
+      // A trap inside wasm (the host's native stack overflowing in QuickJS's C recursion, an
+      // abort) unwinds the wasm frames without their epilogues: put the shadow stack back, and
+      // never touch this QuickJS runtime again — its internal state is unknown.
+      quickjs.stackRestore(stackPointer);
+      this.broken = true;
+      this.services.taint(`wasm trap: ${describe(error)}`);
+      this.dead = this.crash("internal", "Sandbox.Failure", `Error: Lambda Lab sandbox fault: ${trapDescription(error)}`);
+      return this.dead;
+    } finally {
+      quickjs.setGrowthGuard(undefined);
+      this.services.afterTurn();
+    }
+  }
+
+  /** Drains microtasks and runs due timers/immediates until the invocation ends or must wait. */
+  private pump(): Turn {
+    const ctx = this.ctx;
+    for (;;) {
+      const jobs = this.drainJobs();
+      if (jobs) return jobs;
+      if (this.completion && !(this.completion.kind === "returned" && this.completion.waitForEmptyLoop)) {
+        return this.finishInvocation();
+      }
+      const now = ctx.newNumber(this.config.host.now());
+      const stepped = ctx.callFunction(this.entries!.step, ctx.undefined, now);
+      now.dispose();
+      if (stepped.error) return this.escapedError(stepped.error);
+      const next = ctx.getNumber(stepped.value);
+      stepped.value.dispose();
+      if (next === -1) continue;
+      const nextTimerAt = next >= 0 ? next : null;
+      if (this.completion) {
+        // callback(null, result) with callbackWaitsForEmptyEventLoop: respond once nothing is left.
+        if (nextTimerAt === null && this.tickets.size === 0) return this.finishInvocation();
+        return { kind: "waiting", nextTimerAt };
+      }
+      if (nextTimerAt !== null || this.tickets.size > 0) return { kind: "waiting", nextTimerAt };
+      if (!this.invoking) return { kind: "waiting", nextTimerAt: null };
+      // Nothing can ever wake the guest: Node's event loop is empty, and the RIC's beforeExit
+      // listener answers the invocation with null (RIC Runtime.#setDefaultExitListener).
+      this.completion = { kind: "returned", payload: undefined, waitForEmptyLoop: false };
+      return this.finishInvocation();
+    }
+  }
+
+  private drainJobs(): Turn | undefined {
+    const jobs = this.rt.executePendingJobs(-1);
+    if (jobs.error) return this.escapedError(jobs.error);
+    return this.stopTurn();
+  }
+
+  private finishInit(): Turn {
+    const completion = this.completion;
+    this.completion = undefined;
+    if (!completion) return this.internalFault("Init ended without reporting its outcome");
+    if (completion.kind === "threw") {
+      // The runtime keeps no handler; the engine runs Init again on the next invocation.
+      this.completion = completion;
+      return { kind: "threw", errorType: completion.errorType, errorMessage: completion.errorMessage, trace: completion.trace };
+    }
+    return { kind: "returned", payload: undefined };
+  }
+
+  private finishInvocation(): Turn {
+    const completion = this.completion!;
+    this.completion = undefined;
+    this.invoking = false;
+    if (completion.kind === "returned") return { kind: "returned", payload: completion.payload };
+    const turn: Turn = { kind: "threw", errorType: completion.errorType, errorMessage: completion.errorMessage, trace: completion.trace };
+    if (completion.exitCode) turn.exitCode = completion.exitCode;
+    return turn;
+  }
+
+  /** Disposes a guest call's result; returns the Turn to end with if it failed. */
+  private consume(result: ReturnType<QuickJSContext["callFunction"]>): Turn | undefined {
+    if (result.error) return this.escapedError(result.error);
+    result.value.dispose();
+    return this.stopTurn();
+  }
+
+  /** If the interrupt handler stopped the guest, the Turn that says why. */
+  private stopTurn(): Turn | undefined {
+    if (this.heapExhausted && this.stopReason !== "exit") this.stopReason = "out-of-memory";
+    switch (this.stopReason) {
+      case undefined:
+        return undefined;
+      case "exit": {
+        const completion = this.completion;
+        if (completion?.kind === "threw" && completion.exitCode) return this.finishInvocation();
+        return this.exitTurn(this.exitCode);
+      }
+      case "out-of-memory":
+        // AWS reports heap exhaustion as the runtime being killed; the platform's error type is
+        // Runtime.OutOfMemory (Lambda runtime API model, ErrorRuntimeOutOfMemory), the message
+        // "Runtime exited with error: signal: killed" as seen in CloudWatch.
+        return this.crash("out-of-memory", "Runtime.OutOfMemory", "Error: Runtime exited with error: signal: killed");
+      case "cpu-limit":
+      case "wall-clock": {
+        const seconds = ((this.invoking ? this.config.timeoutMs : INIT_TIMEOUT_MS) / 1000).toFixed(2);
+        return this.crash("cpu-limit", "Sandbox.Timedout", `Error: Task timed out after ${seconds} seconds`);
+      }
+      case "fault":
+        return this.crash("internal", "Sandbox.Failure", `Error: Lambda Lab sandbox fault: ${this.faultMessage}`);
+    }
+  }
+
+  /** An error propagated out of a guest call or a microtask without the bootstrap catching it. */
+  private escapedError(handle: QuickJSHandle): Turn {
+    const stopped = this.stopTurn();
+    if (stopped) {
+      handle.dispose();
+      return stopped;
+    }
+    const error = this.describeGuestError(handle);
+    handle.dispose();
+    if (error.name === "InternalError" && error.message === "out of memory") {
+      this.stopReason = "out-of-memory";
+      return this.stopTurn()!;
+    }
+    // The bootstrap itself failed (e.g. the stack ran out inside its own error handling):
+    // report it as the invocation's error, in Node's shape.
+    const stackOverflow = error.name === "InternalError" && error.message === "stack overflow";
+    const errorType = stackOverflow ? "RangeError" : error.name;
+    const errorMessage = stackOverflow ? "Maximum call stack size exceeded" : error.message;
+    this.completion = undefined;
+    this.invoking = false;
+    return {
+      kind: "threw",
+      errorType,
+      errorMessage,
+      trace: [`${errorType}: ${errorMessage}`, ...error.stack.split("\n").filter((line) => line !== "")],
+    };
+  }
+
+  private describeGuestError(handle: QuickJSHandle): { name: string; message: string; stack: string } {
+    try {
+      const dumped: unknown = this.ctx.dump(handle);
+      if (dumped && typeof dumped === "object") {
+        const { name, message, stack } = dumped as Record<string, unknown>;
+        return { name: String(name ?? "Error"), message: String(message ?? ""), stack: typeof stack === "string" ? stack : "" };
+      }
+      return { name: typeof dumped, message: String(dumped), stack: "" };
+    } catch {
+      return { name: "Error", message: "(the error could not be read)", stack: "" };
+    }
+  }
+
+  private exitTurn(code: number): Turn {
+    // AWS Runtime.ExitError messages (docs/lambda-semantics.md §1.3, LS-snap test_lambda_runtime_exit).
+    const message = code === 0 ? "Error: Runtime exited without providing a reason" : `Error: Runtime exited with error: exit status ${code}`;
+    return { ...this.crash("exit", "Runtime.ExitError", message), exitCode: code };
+  }
+
+  private crash(reason: "exit" | "out-of-memory" | "cpu-limit" | "internal", errorType: string, message: string): Extract<Turn, { kind: "crashed" }> {
+    const errorMessage = this.requestId ? `RequestId: ${this.requestId} ${message}` : message;
+    return { kind: "crashed", reason, errorType, errorMessage };
+  }
+
+  private internalFault(message: string): Turn {
+    return this.crash("internal", "Sandbox.Failure", `Error: Lambda Lab sandbox fault: ${message}`);
+  }
+
+  // ---- limits ----------------------------------------------------------------------------------
+
+  /** Called by QuickJS every ~10,000 interpreter ticks; returning true throws an uncatchable error. */
+  private readonly onInterrupt = (): boolean => {
+    if (this.stopReason) return true;
+    if (this.heapExhausted) {
+      this.stopReason = "out-of-memory";
+      return true;
+    }
+    this.interrupts++;
+    if (this.interrupts > this.budget) {
+      this.stopReason = "cpu-limit";
+      return true;
+    }
+    if ((this.interrupts & 15) === 0 && nowMs() > this.wallDeadline) {
+      this.stopReason = "wall-clock";
+      return true;
+    }
+    return false;
+  };
+
+  /**
+   * Refuses wasm heap growth past this runtime's allowance. Running out is fatal, as V8 heap
+   * exhaustion kills a Node process: the guest is stopped at its next interrupt poll even if it
+   * catches the "out of memory" error QuickJS throws.
+   */
+  private readonly growthGuard = (currentBytes: number, requestedBytes: number): boolean => {
+    const growth = Math.max(0, requestedBytes - currentBytes);
+    if (this.growthCharged + growth > this.growthAllowance) {
+      this.heapExhausted = true;
+      return false;
+    }
+    this.growthCharged += growth;
+    return true;
+  };
+
+  // ---- guest setup ------------------------------------------------------------------------------
+
+  private bootstrap(): void {
+    const ctx = this.ctx;
+    this.hostFunction = ctx.newFunction("host", this.hostCall);
+    compactBootstrap ??= compactGuestSource(BOOTSTRAP_SOURCE);
+    const compiled = ctx.evalCode(compactBootstrap, BOOTSTRAP_FILENAME);
+    if (compiled.error) {
+      const error = this.describeGuestError(compiled.error);
+      compiled.error.dispose();
+      this.dead = this.internalFault(`the runtime bootstrap failed to load: ${error.name}: ${error.message}`);
+      return;
+    }
+    const configJson = ctx.newString(JSON.stringify({ seed: this.config.seed, env: this.config.environment }));
+    const started = ctx.callFunction(compiled.value, ctx.undefined, this.hostFunction, configJson);
+    compiled.value.dispose();
+    configJson.dispose();
+    if (started.error) {
+      const error = this.describeGuestError(started.error);
+      started.error.dispose();
+      this.dead = this.stopTurn() ?? this.internalFault(`the runtime bootstrap failed: ${error.name}: ${error.message}`);
+      return;
+    }
+    const api = started.value;
+    this.entries = {
+      init: ctx.getProp(api, "init"),
+      invoke: ctx.getProp(api, "invoke"),
+      step: ctx.getProp(api, "step"),
+      settle: ctx.getProp(api, "settle"),
+      setStatic: ctx.getProp(api, "setStatic"),
+    };
+    api.dispose();
+  }
+
+  private sendStaticContext(context: InvokeContext): void {
+    const fields = {
+      functionName: context.functionName,
+      functionVersion: context.functionVersion,
+      memoryLimitInMB: context.memoryLimitInMB,
+      logGroupName: context.logGroupName,
+      logStreamName: context.logStreamName,
+    };
+    const key = JSON.stringify(fields);
+    if (key === this.staticKey) return;
+    this.staticKey = key;
+    const json = this.ctx.newString(key);
+    const result = this.ctx.callFunction(this.entries!.setStatic, this.ctx.undefined, json);
+    json.dispose();
+    (result.error ?? result.value).dispose();
+  }
+
+  // ---- the host function --------------------------------------------------------------------
+
+  private readonly hostCall = (...args: QuickJSHandle[]): QuickJSHandle | undefined => {
+    const ctx = this.ctx;
+    try {
+      const op = ctx.getNumber(args[0]!);
+      switch (op) {
+        case HostOp.Log:
+          return this.log(ctx.getNumber(args[1]!), ctx.getString(args[2]!)) ? ctx.true : undefined;
+        case HostOp.Now:
+          return ctx.newNumber(this.config.host.now());
+        case HostOp.Sdk:
+          return ctx.newString(this.sdk(ctx.getString(args[1]!), ctx.getString(args[2]!), ctx.getString(args[3]!)));
+        case HostOp.Fs: {
+          const data = args[3] && ctx.typeof(args[3]) === "string" ? ctx.getString(args[3]) : undefined;
+          return ctx.newString(JSON.stringify(this.fs.run(ctx.getString(args[1]!), ctx.getString(args[2]!), data)));
+        }
+        case HostOp.Exit:
+          this.exitCode = ctx.getNumber(args[1]!);
+          this.stopReason = ctx.getNumber(args[2]!) === 1 ? "out-of-memory" : "exit";
+          return undefined;
+        case HostOp.Done:
+          this.done(ctx.getNumber(args[1]!), args[2]!, args[3] ? ctx.getNumber(args[3]) : 0);
+          return undefined;
+        case HostOp.Module:
+          return this.compileModule(ctx.getString(args[1]!));
+        default:
+          throw new Error(`unknown host operation ${op}`);
+      }
+    } catch (error) {
+      // A failure on the host side (the engine's host.sdk or host.log threw): stop the guest at
+      // its next interrupt poll and report the environment as crashed by a sandbox fault.
+      this.faultMessage = describe(error);
+      this.stopReason ??= "fault";
+      return undefined;
+    }
+  };
+
+  private log(levelCode: number, text: string): boolean {
+    const level = LOG_LEVELS[levelCode] ?? "INFO";
+    this.logLines++;
+    if (this.logLines > LOG_LINES_PER_INVOCATION) return true;
+    if (this.logLines === LOG_LINES_PER_INVOCATION) {
+      this.config.host.log(level, clip(text));
+      this.config.host.log("WARN", `Lambda Lab: log output truncated after ${LOG_LINES_PER_INVOCATION} lines in this invocation`);
+      return true;
+    }
+    this.config.host.log(level, clip(text));
+    return false;
+  }
+
+  private sdk(client: string, command: string, inputJson: string): string {
+    if (!SDK_CLIENTS.has(client as SdkCall["client"])) throw new Error(`unknown SDK client ${client}`);
+    const reply: SdkReply = this.config.host.sdk({ client: client as SdkCall["client"], command, input: JSON.parse(inputJson) });
+    if (reply.kind === "pending") {
+      this.tickets.add(reply.ticket);
+      return JSON.stringify({ k: "pending", t: reply.ticket });
+    }
+    return JSON.stringify(sdkReplyForGuest(reply));
+  }
+
+  private done(kind: number, payloadHandle: QuickJSHandle, flag: number): void {
+    const ctx = this.ctx;
+    if (kind === DoneKind.Returned) {
+      const payload = ctx.typeof(payloadHandle) === "string" ? ctx.getString(payloadHandle) : undefined;
+      this.completion = { kind: "returned", payload, waitForEmptyLoop: flag === 1 };
+      return;
+    }
+    const parsed = JSON.parse(ctx.getString(payloadHandle)) as { errorType?: unknown; errorMessage?: unknown; trace?: unknown };
+    this.completion = {
+      kind: "threw",
+      errorType: String(parsed.errorType ?? "Error"),
+      errorMessage: String(parsed.errorMessage ?? ""),
+      trace: Array.isArray(parsed.trace) ? parsed.trace.map(String) : [],
+      exitCode: flag,
+    };
+  }
+
+  private compileModule(name: string): QuickJSHandle | undefined {
+    const module = this.services.moduleSource(name);
+    if (!module) return undefined;
+    const compiled = this.ctx.evalCode(module.source, module.filename);
+    if (compiled.error) {
+      const error = this.describeGuestError(compiled.error);
+      compiled.error.dispose();
+      throw new Error(`built-in module ${name} failed to load: ${error.name}: ${error.message}`);
+    }
+    return compiled.value;
+  }
+}
+
+/** The JSON the guest's SDK stand-ins parse (guest/aws-sdk.ts). */
+function sdkReplyForGuest(reply: SdkSettled): unknown {
+  if (reply.kind === "ok") return { k: "ok", o: reply.output ?? {} };
+  return { k: "error", n: reply.name, m: reply.message, s: reply.httpStatusCode ?? 400 };
+}
+
+function clip(text: string): string {
+  return text.length <= LOG_LINE_MAX_CHARS ? text : `${text.slice(0, LOG_LINE_MAX_CHARS)} … [truncated: line over 256 KB]`;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+function trapDescription(error: unknown): string {
+  if (error instanceof RangeError && /call stack/i.test(error.message)) {
+    return "the handler exhausted the host's native stack (recursion too deep inside a built-in such as JSON.stringify or the parser)";
+  }
+  return `the QuickJS engine stopped (${describe(error)})`;
+}

@@ -1,0 +1,672 @@
+/**
+ * The guest half of the runtime: the code the sandbox evaluates once in every fresh QuickJS
+ * context, before the learner's module. It plays the part of Lambda's Node.js runtime interface
+ * client (aws/aws-lambda-nodejs-runtime-interface-client, "RIC" below) and of the bits of Node
+ * that handlers use: console, timers on virtual time, process, require, the invoke loop.
+ *
+ * It is an expression evaluating to `function (host, configJson)`, which returns the entry points
+ * the host keeps handles to: { init, invoke, step, settle, setStatic }. `host` is the single host
+ * function (host-ops.ts); it stays in this closure.
+ *
+ * Written as plain ES2020 inside a string (it runs in QuickJS, not in Node): no template literals
+ * inside, so that this file's own template only interpolates the host constants.
+ */
+import { DoneKind, HostOp, LogLevelCode } from "../host-ops";
+
+export const BOOTSTRAP_FILENAME = "file:///var/runtime/index.mjs";
+
+export const BOOTSTRAP_SOURCE = String.raw`(function lambdaLabRuntime(host, configJson) {
+"use strict";
+var G = globalThis;
+var config = JSON.parse(configJson);
+
+// ---- primordials: captured before user code can replace them -----------------------------
+var $Error = Error, $TypeError = TypeError, $RangeError = RangeError, $SyntaxError = SyntaxError;
+var $Promise = Promise, $Symbol = Symbol, $Map = Map, $Object = Object, $String = String;
+var apply = Reflect.apply, defineProperty = Object.defineProperty, create = Object.create;
+var setPrototypeOf = Object.setPrototypeOf, getOwnPropertyNames = Object.getOwnPropertyNames;
+var hasOwn = Function.prototype.call.bind(Object.prototype.hasOwnProperty);
+var jsonParse = JSON.parse, jsonStringify = JSON.stringify;
+var promiseThen = Promise.prototype.then, promiseResolve = Promise.resolve.bind(Promise);
+var resolvedPromise = promiseResolve(undefined);
+var mathFloor = Math.floor, mathCeil = Math.ceil;
+var InternalErrorCtor = G.InternalError;
+
+function then(promise, onOk, onFail) { return apply(promiseThen, promise, [onOk, onFail]); }
+
+// QuickJS reports stack exhaustion as InternalError("stack overflow"); Node as
+// RangeError("Maximum call stack size exceeded"). Make it an instance of RangeError inside the
+// guest and translate name/message wherever the runtime reports it. Node has no InternalError.
+if (typeof InternalErrorCtor === "function") {
+  setPrototypeOf(InternalErrorCtor.prototype, $RangeError.prototype);
+  delete G.InternalError;
+}
+function isStackOverflow(e) {
+  return InternalErrorCtor !== undefined && e instanceof InternalErrorCtor && e.message === "stack overflow";
+}
+function isOutOfMemory(e) {
+  return InternalErrorCtor !== undefined && e instanceof InternalErrorCtor && e.message === "out of memory";
+}
+
+// ---- logging ----------------------------------------------------------------------------
+var LOG_INFO = ${LogLevelCode.INFO}, LOG_WARN = ${LogLevelCode.WARN}, LOG_ERROR = ${LogLevelCode.ERROR}, LOG_DEBUG = ${LogLevelCode.DEBUG};
+var logsCapped = false;
+function emit(level, text) {
+  if (logsCapped) return;
+  if (host(${HostOp.Log}, level, text) === 1) logsCapped = true;
+}
+function virtualNow() { return host(${HostOp.Now}); }
+
+// ---- lazily compiled built-in modules ---------------------------------------------------
+var builtinCache = create(null);
+var internals = {
+  host: host,
+  emit: emit,
+  virtualNow: virtualNow,
+  config: config,
+  isStackOverflow: isStackOverflow,
+  isOutOfMemory: isOutOfMemory,
+  random: null,
+  runCallback: null,
+  builtin: null
+};
+function builtin(name) {
+  var cached = builtinCache[name];
+  if (cached !== undefined) return cached.exports;
+  var factory = host(${HostOp.Module}, name);
+  if (typeof factory !== "function") return undefined;
+  var record = { exports: {} };
+  builtinCache[name] = record;
+  var result = factory(internals, record);
+  if (result !== undefined) record.exports = result;
+  return record.exports;
+}
+internals.builtin = builtin;
+
+// Globals Node has but most handlers never touch are created on first use, keeping a fresh
+// context cheap (one context per execution environment).
+function lazyGlobal(name, load) {
+  defineProperty(G, name, {
+    configurable: true,
+    enumerable: false,
+    get: function () {
+      var value = load();
+      defineProperty(G, name, { configurable: true, enumerable: false, writable: true, value: value });
+      return value;
+    },
+    set: function (value) {
+      defineProperty(G, name, { configurable: true, enumerable: false, writable: true, value: value });
+    }
+  });
+}
+lazyGlobal("Buffer", function () { return builtin("buffer").Buffer; });
+lazyGlobal("atob", function () { return builtin("buffer").atob; });
+lazyGlobal("btoa", function () { return builtin("buffer").btoa; });
+lazyGlobal("TextEncoder", function () { return builtin("util").TextEncoder; });
+lazyGlobal("TextDecoder", function () { return builtin("util").TextDecoder; });
+lazyGlobal("crypto", function () { return builtin("crypto").webcrypto; });
+lazyGlobal("structuredClone", function () { return builtin("util").structuredClone; });
+G.global = G;
+
+// ---- deterministic randomness (sfc32 seeded from the scenario seed) -----------------------
+function makeRandom(seed) {
+  var s = (seed >>> 0) ^ 0x9e3779b9;
+  function splitmix() {
+    s = (s + 0x9e3779b9) | 0;
+    var z = s;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    return (z ^ (z >>> 16)) >>> 0;
+  }
+  var a = splitmix(), b = splitmix(), c = splitmix(), d = splitmix();
+  return function next32() {
+    var t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    c = (c + t) | 0;
+    return t >>> 0;
+  };
+}
+var next32 = makeRandom(config.seed);
+internals.random = next32;
+defineProperty(Math, "random", {
+  configurable: true, writable: true, enumerable: false,
+  value: function random() { return (next32() * 2097152 + (next32() >>> 11)) / 9007199254740992; }
+});
+
+// ---- errors, in the shapes the RIC reports ------------------------------------------------
+function errorName(e) { return isStackOverflow(e) ? "RangeError" : e.name; }
+function errorMessage(e) { return isStackOverflow(e) ? "Maximum call stack size exceeded" : e.message; }
+// Error reporting (toRapid, toFormatted, the Runtime.* classes) is compiled on first use.
+function errors() { return builtin("lambda-lab:errors"); }
+function stackLines(e) { return errors().stackLines(e); }
+internals.errorName = errorName;
+internals.errorMessage = errorMessage;
+internals.stackLines = stackLines;
+
+// Many libraries call this V8-only API; QuickJS lacks it.
+if (typeof $Error.captureStackTrace !== "function") {
+  defineProperty($Error, "captureStackTrace", {
+    configurable: true, writable: true, enumerable: false,
+    value: function captureStackTrace(target) {
+      if (target === null || (typeof target !== "object" && typeof target !== "function")) {
+        throw new $TypeError("The \"targetObject\" argument must be of type object");
+      }
+      var frames = new $Error().stack;
+      defineProperty(target, "stack", { configurable: true, writable: true, enumerable: false, value: frames });
+    }
+  });
+}
+if ($Error.stackTraceLimit === undefined) $Error.stackTraceLimit = 10;
+
+// ---- the invocation in progress -----------------------------------------------------------
+var current = null;
+var exiting = false;
+// V8 heap exhaustion kills a Node process; QuickJS throws a catchable InternalError instead.
+// Wherever the runtime itself meets one, it ends the environment the way Node would.
+function outOfMemory() { exitNow(137, true); }
+function exitNow(code, oom) {
+  exiting = true;
+  host(${HostOp.Exit}, code, oom ? 1 : 0);
+  // The host's interrupt handler stops the guest at its next poll with an uncatchable error,
+  // as process.exit ends a Node process without running catch or finally blocks.
+  for (;;) {}
+}
+function complete(inv, payload, waitForEmptyLoop) {
+  if (inv === null || inv.done) return;
+  inv.done = true;
+  if (inv === current) host(${HostOp.Done}, ${DoneKind.Returned}, payload, waitForEmptyLoop ? 1 : 0);
+}
+function succeed(inv, value, waitForEmptyLoop) {
+  if (inv === null || inv.done) return;
+  var payload;
+  try {
+    // RIC RAPIDClient._trySerializeResponse: JSON.stringify(body === undefined ? null : body).
+    payload = value === undefined ? undefined : jsonStringify(value);
+  } catch (e) {
+    if (isOutOfMemory(e)) outOfMemory();
+    fail(inv, new $Error("Unable to stringify response body"), 0);
+    return;
+  }
+  complete(inv, payload, waitForEmptyLoop);
+}
+function fail(inv, e, exitCode) {
+  if (inv === null || inv.done) return;
+  inv.done = true;
+  if (isOutOfMemory(e)) outOfMemory();
+  var report = errors();
+  emit(LOG_ERROR, (exitCode ? "Uncaught Exception " : "Invoke Error ") + report.toFormatted(e));
+  if (inv === current) host(${HostOp.Done}, ${DoneKind.Threw}, jsonStringify(report.toRapid(e)), exitCode || 0);
+}
+// An exception thrown by a timer, immediate or microtask callback. Node's RIC reports it as the
+// current invocation's error and exits with 129 (Runtime.#setErrorCallbacks).
+function uncaught(e) {
+  if (isOutOfMemory(e)) outOfMemory();
+  if (current !== null && !current.done) {
+    fail(current, e, 129);
+  } else {
+    emit(LOG_ERROR, "Uncaught Exception " + errors().toFormatted(e));
+  }
+  exitNow(129);
+}
+function runCallback(fn, self, args) {
+  try {
+    apply(fn, self, args);
+  } catch (e) {
+    uncaught(e);
+  }
+}
+internals.runCallback = runCallback;
+
+// ---- timers on virtual time ---------------------------------------------------------------
+// A binary heap of entries ordered by (due, creation sequence): Node fires timers due at the
+// same time in the order they were created. An entry is stale once its timer was cleared or
+// re-armed (refresh, interval); stale entries are dropped when they reach the top.
+var TIMEOUT_MAX = 2147483647;
+var timerSeq = 0;
+var heap = [];
+var refed = 0;
+var immediates = [];
+// phase 1 = check (immediates), 0 = timers. Handlers run in the poll phase, so check comes first.
+var snapshot = null, snapshotIndex = 0, phase = 1;
+
+function before(a, b) { return a.due < b.due || (a.due === b.due && a.seq < b.seq); }
+function heapPush(entry) {
+  var i = heap.length;
+  heap[i] = entry;
+  while (i > 0) {
+    var p = (i - 1) >> 1;
+    if (!before(heap[i], heap[p])) break;
+    var tmp = heap[p]; heap[p] = heap[i]; heap[i] = tmp; i = p;
+  }
+}
+function heapPop() {
+  var top = heap[0], last = heap.pop();
+  if (heap.length > 0) {
+    heap[0] = last;
+    var i = 0, n = heap.length;
+    for (;;) {
+      var l = 2 * i + 1, r = l + 1, m = i;
+      if (l < n && before(heap[l], heap[m])) m = l;
+      if (r < n && before(heap[r], heap[m])) m = r;
+      if (m === i) break;
+      var tmp = heap[m]; heap[m] = heap[i]; heap[i] = tmp; i = m;
+    }
+  }
+  return top;
+}
+function live(entry) { return entry.timer._active && entry.timer._entry === entry; }
+function dropStale() { while (heap.length > 0 && !live(heap[0])) heapPop(); }
+function arm(timer, due) {
+  var entry = { timer: timer, due: due, seq: ++timerSeq };
+  timer._entry = entry;
+  heapPush(entry);
+}
+
+function Timeout(callback, args, after, repeat) {
+  this._callback = callback;
+  this._args = args;
+  this._after = after;
+  this._repeat = repeat;
+  this._id = timerSeq + 1;
+  this._entry = null;
+  this._active = true;
+  this._ref = true;
+  refed++;
+}
+Timeout.prototype.ref = function ref() { if (!this._ref && this._active) refed++; this._ref = true; return this; };
+Timeout.prototype.unref = function unref() { if (this._ref && this._active) refed--; this._ref = false; return this; };
+Timeout.prototype.hasRef = function hasRef() { return this._ref; };
+Timeout.prototype.refresh = function refresh() {
+  if (this._active) arm(this, virtualNow() + this._after);
+  return this;
+};
+Timeout.prototype.close = function close() { clearTimer(this); return this; };
+Timeout.prototype[Symbol.toPrimitive] = function () { return this._id; };
+var timersById = new $Map();
+
+function normaliseDelay(ms) {
+  // Node: a delay that is not a number in [1, TIMEOUT_MAX] becomes 1 ms; libuv counts whole ms.
+  ms = +ms;
+  if (!(ms >= 1 && ms <= TIMEOUT_MAX)) ms = 1;
+  return mathCeil(ms);
+}
+function checkCallback(callback) {
+  if (typeof callback !== "function") {
+    var e = new $TypeError("The \"callback\" argument must be of type function. Received " + (callback === null ? "null" : typeof callback));
+    e.code = "ERR_INVALID_ARG_TYPE";
+    throw e;
+  }
+}
+function restArgs(list, from) {
+  var out = [];
+  for (var i = from; i < list.length; i++) out[out.length] = list[i];
+  return out;
+}
+function setTimeout(callback, ms) {
+  checkCallback(callback);
+  var after = normaliseDelay(ms);
+  var t = new Timeout(callback, restArgs(arguments, 2), after, 0);
+  arm(t, virtualNow() + after);
+  timersById.set(t._id, t);
+  return t;
+}
+function setInterval(callback, ms) {
+  checkCallback(callback);
+  var after = normaliseDelay(ms);
+  var t = new Timeout(callback, restArgs(arguments, 2), after, after);
+  arm(t, virtualNow() + after);
+  timersById.set(t._id, t);
+  return t;
+}
+function clearTimer(t) {
+  if (t === null || t === undefined) return;
+  if (typeof t === "number" || typeof t === "string") t = timersById.get(+t);
+  if (!(t instanceof Timeout) || !t._active) return;
+  t._active = false;
+  if (t._ref) refed--;
+  timersById["delete"](t._id);
+}
+function Immediate(callback, args) {
+  this._callback = callback;
+  this._args = args;
+  this._active = true;
+  this._ref = true;
+  refed++;
+}
+Immediate.prototype.ref = function ref() { if (!this._ref && this._active) refed++; this._ref = true; return this; };
+Immediate.prototype.unref = function unref() { if (this._ref && this._active) refed--; this._ref = false; return this; };
+Immediate.prototype.hasRef = function hasRef() { return this._ref; };
+function setImmediate(callback) {
+  checkCallback(callback);
+  var im = new Immediate(callback, restArgs(arguments, 1));
+  immediates[immediates.length] = im;
+  return im;
+}
+function clearImmediate(im) {
+  if (!(im instanceof Immediate) || !im._active) return;
+  im._active = false;
+  if (im._ref) refed--;
+}
+function queueMicrotask(callback) {
+  checkCallback(callback);
+  then(resolvedPromise, function () { runCallback(callback, undefined, []); });
+}
+G.setTimeout = setTimeout;
+G.setInterval = setInterval;
+G.clearTimeout = clearTimer;
+G.clearInterval = clearTimer;
+G.setImmediate = setImmediate;
+G.clearImmediate = clearImmediate;
+G.queueMicrotask = queueMicrotask;
+internals.timers = { setTimeout: setTimeout, setInterval: setInterval, clearTimeout: clearTimer, clearInterval: clearTimer, setImmediate: setImmediate, clearImmediate: clearImmediate };
+
+// One callback per call, so the host can drain microtasks between callbacks as Node does.
+// Node's loop: timers phase (every due timer), then the check phase (the immediates queued
+// before it started); immediates queued meanwhile wait for the next turn of the loop.
+// Returns -1 when a callback ran, otherwise -2 when nothing keeps the loop alive, or the due
+// time of the earliest timer.
+function step(now) {
+  for (;;) {
+    if (phase === 1) {
+      if (snapshot === null) {
+        if (immediates.length === 0) { phase = 0; }
+        else { snapshot = immediates; immediates = []; snapshotIndex = 0; }
+      }
+      if (snapshot !== null) {
+        while (snapshotIndex < snapshot.length) {
+          var im = snapshot[snapshotIndex++];
+          if (!im._active) continue;
+          im._active = false;
+          if (im._ref) refed--;
+          runCallback(im._callback, undefined, im._args);
+          return -1;
+        }
+        snapshot = null;
+        phase = 0;
+      }
+    }
+    dropStale();
+    if (heap.length > 0 && heap[0].due <= now) {
+      var t = heapPop().timer;
+      if (t._repeat > 0) {
+        // Node re-arms an interval from the time its callback starts.
+        arm(t, now + t._repeat);
+      } else {
+        t._active = false;
+        t._entry = null;
+        if (t._ref) refed--;
+        timersById["delete"](t._id);
+      }
+      runCallback(t._callback, t, t._args);
+      return -1;
+    }
+    if (immediates.length === 0) break;
+    phase = 1;
+  }
+  phase = 1;
+  dropStale();
+  if (refed <= 0) return -2;
+  return heap.length > 0 ? heap[0].due : -2;
+}
+
+// ---- process ------------------------------------------------------------------------------
+var env = create(null);
+var envNames = $Object.keys(config.env);
+for (var ei = 0; ei < envNames.length; ei++) env[envNames[ei]] = $String(config.env[envNames[ei]]);
+var envProxy = new Proxy(env, {
+  // Node coerces every value assigned to process.env to a string.
+  set: function (target, key, value) { target[key] = $String(value); return true; },
+  defineProperty: function (target, key, desc) { target[key] = $String(desc.value); return true; }
+});
+var processObject = {
+  env: envProxy,
+  argv: ["/var/lang/bin/node", "/var/runtime/index.mjs"],
+  argv0: "/var/lang/bin/node",
+  execArgv: [],
+  execPath: "/var/lang/bin/node",
+  platform: "linux",
+  arch: "x64",
+  pid: 8,
+  ppid: 1,
+  title: "node",
+  version: "v20.19.0",
+  versions: { node: "20.19.0" },
+  release: { name: "node", lts: "Iron" },
+  exitCode: undefined,
+  cwd: function cwd() { return "/var/task"; },
+  uptime: function uptime() { return virtualNow() / 1000; },
+  hrtime: (function () {
+    function hrtime(previous) {
+      var ms = virtualNow();
+      var sec = mathFloor(ms / 1000), nsec = (ms % 1000) * 1e6;
+      if (previous) {
+        sec -= previous[0]; nsec -= previous[1];
+        if (nsec < 0) { sec -= 1; nsec += 1e9; }
+      }
+      return [sec, nsec];
+    }
+    hrtime.bigint = function bigint() { return BigInt(virtualNow()) * 1000000n; };
+    return hrtime;
+  })(),
+  nextTick: function nextTick(callback) {
+    checkCallback(callback);
+    var args = restArgs(arguments, 1);
+    then(resolvedPromise, function () { runCallback(callback, undefined, args); });
+  },
+  exit: function exit(code) {
+    if (code === undefined) code = processObject.exitCode;
+    code = code === undefined || code === null ? 0 : (+code | 0) & 255;
+    exitNow(code);
+  },
+  emitWarning: function emitWarning(warning) {
+    emit(LOG_WARN, "(node:8) " + (warning && warning.name ? warning.name : "Warning") + ": " + (warning && warning.message !== undefined ? warning.message : $String(warning)));
+  }
+};
+G.process = processObject;
+
+// ---- console -------------------------------------------------------------------------------
+// Lines reach the host already formatted as util.format would; the engine adds Lambda's
+// "<timestamp>\t<requestId>\t<LEVEL>\t" prefix.
+function formatArgs(args) {
+  var plain = true;
+  for (var i = 0; i < args.length; i++) {
+    if (typeof args[i] !== "string" || (i === 0 && args[i].indexOf("%") >= 0)) { plain = false; break; }
+  }
+  if (plain) return args.join(" ");
+  return apply(builtin("util").format, undefined, args);
+}
+internals.groupIndent = "";
+function logger(level) {
+  return function () {
+    var text = formatArgs(restArgs(arguments, 0));
+    var indent = internals.groupIndent;
+    if (indent !== "") text = indent + text.split("\n").join("\n" + indent);
+    emit(level, text);
+  };
+}
+var consoleObject = {
+  log: logger(LOG_INFO),
+  info: logger(LOG_INFO),
+  warn: logger(LOG_WARN),
+  error: logger(LOG_ERROR),
+  debug: logger(LOG_DEBUG)
+};
+internals.formatArgs = formatArgs;
+internals.console = consoleObject;
+// The rarer console methods are compiled on first call.
+["trace", "dir", "assert", "count", "countReset", "time", "timeLog", "timeEnd", "group", "groupCollapsed", "groupEnd", "table"].forEach(function (name) {
+  consoleObject[name] = function () { return apply(builtin("lambda-lab:console")[name], consoleObject, arguments); };
+});
+G.console = consoleObject;
+
+// ---- fetch: Lambda Lab handlers have no network ---------------------------------------------
+G.fetch = function fetch(resource) {
+  var cause = new $Error("Lambda Lab sandbox: handlers have no network access (use the AWS SDK stand-ins)");
+  cause.code = "ENETUNREACH";
+  var e = new $TypeError("fetch failed");
+  e.cause = cause;
+  return $Promise.reject(e);
+};
+
+// ---- require -------------------------------------------------------------------------------
+var TASK_FILE = "/var/task/index.js";
+var userModule = null;
+var CORE = {
+  assert: 0, async_hooks: 0, buffer: 1, child_process: 0, cluster: 0, console: 1, constants: 0, crypto: 1,
+  dgram: 0, diagnostics_channel: 0, dns: 0, domain: 0, events: 1, fs: 1, "fs/promises": 1, http: 0, http2: 0,
+  https: 0, inspector: 0, module: 0, net: 0, os: 0, path: 1, perf_hooks: 0, process: 1, punycode: 0,
+  querystring: 0, readline: 0, repl: 0, stream: 0, string_decoder: 0, timers: 1, "timers/promises": 1,
+  tls: 0, trace_events: 0, tty: 0, url: 0, util: 1, "util/types": 1, v8: 0, vm: 0, wasi: 0,
+  worker_threads: 0, zlib: 0
+};
+function notFound(request) {
+  var e = new $Error("Cannot find module '" + request + "'\nRequire stack:\n- " + TASK_FILE + "\n- /var/runtime/index.mjs");
+  e.code = "MODULE_NOT_FOUND";
+  e.requireStack = [TASK_FILE, "/var/runtime/index.mjs"];
+  return e;
+}
+function requireModule(request) {
+  if (typeof request !== "string") {
+    var te = new $TypeError("The \"id\" argument must be of type string. Received " + (request === null ? "null" : typeof request));
+    te.code = "ERR_INVALID_ARG_TYPE";
+    throw te;
+  }
+  var name = request.indexOf("node:") === 0 ? request.slice(5) : request;
+  if (name === "process") return processObject;
+  if (name === "console") return consoleObject;
+  if (name === "./index" || name === "./index.js" || name === TASK_FILE || name === "/var/task/index") {
+    return userModule.exports;
+  }
+  var allowed = CORE[name] === 1 || (request.indexOf("node:") !== 0 && name.indexOf("@aws-sdk/") === 0);
+  var exports = allowed ? builtin(name) : undefined;
+  if (exports === undefined) throw notFound(request);
+  return exports;
+}
+requireModule.resolve = function resolve(request) {
+  requireModule(request);
+  return request.indexOf("./") === 0 || request.indexOf("/") === 0 ? TASK_FILE : request;
+};
+requireModule.cache = create(null);
+requireModule.main = undefined;
+
+// ---- Init: load the module, find the handler (RIC UserFunction.load) ------------------------
+var handler = null;
+var handlerMeta = { callbackStyle: false };
+function initFailed(e) {
+  if (isOutOfMemory(e)) outOfMemory();
+  var report = errors();
+  var reported = report.initError(e);
+  emit(LOG_ERROR, "Uncaught Exception " + report.toFormatted(reported));
+  host(${HostOp.Done}, ${DoneKind.Threw}, jsonStringify(report.toRapid(reported)), 0);
+}
+function init(moduleFunction, handlerString, syntaxError) {
+  if (syntaxError !== undefined) { initFailed(syntaxError); return; }
+  if (handlerString.indexOf("..") >= 0) {
+    initFailed(errors().runtimeError("MalformedHandlerName", "'" + handlerString + "' is not a valid handler name. Use absolute paths when specifying root directories in handler names."));
+    return;
+  }
+  var slash = handlerString.lastIndexOf("/");
+  var moduleRoot = slash >= 0 ? handlerString.slice(0, slash + 1) : "";
+  var base = handlerString.slice(slash + 1);
+  var match = /^([^.]*)\.(.*)$/.exec(base);
+  if (!match) { initFailed(errors().runtimeError("MalformedHandlerName", "Bad handler")); return; }
+  if (moduleRoot !== "" || match[1] !== "index") {
+    var missing = new $Error("Cannot find module '" + match[1] + "'\nRequire stack:\n- /var/runtime/index.mjs");
+    missing.code = "MODULE_NOT_FOUND";
+    initFailed(missing);
+    return;
+  }
+  userModule = { id: ".", path: "/var/task", filename: TASK_FILE, loaded: false, children: [], paths: ["/var/task/node_modules", "/var/node_modules", "/node_modules"], exports: {} };
+  requireModule.main = userModule;
+  try {
+    apply(moduleFunction, userModule.exports, [userModule.exports, requireModule, userModule, TASK_FILE, "/var/task"]);
+  } catch (e) {
+    initFailed(e);
+    return;
+  }
+  userModule.loaded = true;
+  var found = userModule.exports;
+  var path = match[2].split(".");
+  for (var i = 0; i < path.length; i++) found = found && found[path[i]];
+  if (!found) { initFailed(errors().runtimeError("HandlerNotFound", handlerString + " is undefined or not exported")); return; }
+  if (typeof found !== "function") { initFailed(errors().runtimeError("HandlerNotFound", handlerString + " is not a function")); return; }
+  handler = found;
+  handlerMeta.callbackStyle = found.length >= 3;
+  host(${HostOp.Done}, ${DoneKind.Returned}, undefined, 0);
+}
+
+// ---- invoke -------------------------------------------------------------------------------
+var staticContext = { functionName: "", functionVersion: "", memoryLimitInMB: "", logGroupName: "", logStreamName: "" };
+function setStatic(json) { staticContext = jsonParse(json); }
+
+function makeContext(inv, requestId, arn, deadline) {
+  var waits = true;
+  var ctx = {
+    callbackWaitsForEmptyEventLoop: true,
+    succeed: function (result) { succeed(inv, result, false); },
+    fail: function (err) { fail(inv, err === undefined || err === null ? "handled" : err, 0); },
+    done: function (err, result) {
+      if (err !== undefined && err !== null) fail(inv, err, 0); else succeed(inv, result, false);
+    },
+    functionVersion: staticContext.functionVersion,
+    functionName: staticContext.functionName,
+    memoryLimitInMB: staticContext.memoryLimitInMB,
+    logGroupName: staticContext.logGroupName,
+    logStreamName: staticContext.logStreamName,
+    clientContext: undefined,
+    identity: undefined,
+    invokedFunctionArn: arn,
+    awsRequestId: requestId,
+    getRemainingTimeInMillis: function getRemainingTimeInMillis() { return deadline - virtualNow(); }
+  };
+  defineProperty(ctx, "callbackWaitsForEmptyEventLoop", {
+    enumerable: true, configurable: true,
+    get: function () { return waits; },
+    set: function (value) { waits = value; }
+  });
+  return ctx;
+}
+
+function invoke(eventJson, requestId, arn, deadline) {
+  logsCapped = false;
+  var inv = { done: false };
+  current = inv;
+  var event = jsonParse(eventJson);
+  var context = makeContext(inv, requestId, arn, deadline);
+  var callback = function callback(err, result) {
+    if (err !== undefined && err !== null) fail(inv, err, 0);
+    else succeed(inv, result, context.callbackWaitsForEmptyEventLoop);
+  };
+  var result;
+  try {
+    result = handler(event, context, callback);
+  } catch (e) {
+    fail(inv, e, 0);
+    return;
+  }
+  if (result !== null && (typeof result === "object" || typeof result === "function") && typeof result.then === "function") {
+    // RIC Runtime.handleOnce: result.then(succeed, fail).
+    then(promiseResolve(result), function (value) { succeed(inv, value, false); }, function (e) { fail(inv, e, 0); });
+  } else if (!handlerMeta.callbackStyle) {
+    // A handler without a callback parameter that returns a plain value: its value is the
+    // response, as the nodejs24.x runtime awaits any handler result (RIC buffered-invoke-processor).
+    // The nodejs20.x RIC would ignore it and answer null once the event loop is empty.
+    succeed(inv, result, false);
+  }
+}
+
+// ---- SDK calls parked until the host settles them ------------------------------------------
+var parked = new $Map();
+internals.park = function park(ticket, resolve, reject) { parked.set(ticket, { resolve: resolve, reject: reject }); };
+function settle(ticket, replyJson) {
+  var waiter = parked.get(ticket);
+  if (waiter === undefined) return;
+  parked["delete"](ticket);
+  waiter.resolve(replyJson);
+}
+
+return { init: init, invoke: invoke, step: step, settle: settle, setStatic: setStatic };
+})`;

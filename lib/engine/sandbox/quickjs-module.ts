@@ -1,0 +1,214 @@
+/**
+ * Loads one QuickJS wasm instance (release, sync build) with three host imports replaced:
+ *
+ * - the wall clock (`emscripten_date_now`) reads the *virtual* clock of the runtime currently
+ *   executing, so `Date.now()` / `new Date()` inside QuickJS are deterministic;
+ * - `localtime` and `tzset` answer in UTC whatever the host's TZ is. Lambda runs with TZ=:UTC
+ *   (a reserved environment variable, docs: "Defined runtime environment variables"), and a
+ *   learner's trace must not depend on the server's time zone.
+ *
+ * It also wraps the heap-growth import (`emscripten_resize_heap`): QuickJS's own memory limit
+ * cannot see cumulative use in this build (its malloc_size counts 8 bytes per block because
+ * malloc_usable_size is unavailable under emscripten; `dumpMemoryUsage()` shows "8.0 per block"),
+ * so the sandbox charges every growth of the wasm heap to the runtime executing at that moment and
+ * refuses growth past that runtime's allowance — malloc then fails and QuickJS throws "out of memory".
+ *
+ * It also finds the emscripten stack-pointer exports, so a host-level trap inside wasm (the
+ * native stack overflowing during deep recursion in QuickJS's C code) can be recovered from
+ * without leaving the shadow stack pointer deep inside dead frames.
+ *
+ * quickjs-emscripten minifies import/export names; they are pinned by the exact package version
+ * (package.json). Each replaced import is recognised by what its glue code does and the stack
+ * exports by how they behave, and loading fails loudly if the build changed.
+ */
+import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
+import { newQuickJSWASMModuleFromVariant, newVariant, type QuickJSWASMModule } from "quickjs-emscripten-core";
+import releaseSyncVariant from "@jitl/quickjs-wasmfile-release-sync";
+import { FACTORY_WASM_MAX_BYTES } from "./limits";
+
+/** What the loader hands back besides the QuickJS module. */
+export interface LoadedQuickJs {
+  module: QuickJSWASMModule;
+  memory: WebAssembly.Memory;
+  /** Current emscripten shadow stack pointer. */
+  stackSave(): number;
+  /** Resets the emscripten shadow stack pointer (after a trap unwound wasm frames). */
+  stackRestore(pointer: number): void;
+  /** Sets the clock that `Date.now()` inside QuickJS reads (epoch ms). */
+  setClock(clock: () => number): void;
+  /**
+   * Sets who decides on the next growths of the wasm heap: called with the current and the new
+   * size in bytes (growth is exact, in 64 KB pages); returning false makes the allocation fail.
+   */
+  setGrowthGuard(guard: GrowthGuard | undefined): void;
+}
+
+export type GrowthGuard = (currentBytes: number, requestedBytes: number) => boolean;
+
+const WASM_PAGE = 65536;
+
+let compiled: Promise<WebAssembly.Module> | undefined;
+
+function compileOnce(): Promise<WebAssembly.Module> {
+  compiled ??= (async () => {
+    const require = createRequire(import.meta.url);
+    const path = require.resolve("@jitl/quickjs-wasmfile-release-sync/wasm");
+    return WebAssembly.compile(readFileSync(path));
+  })();
+  return compiled;
+}
+
+type ImportFn = (...args: number[]) => number | void;
+
+function findImport(env: Record<string, unknown>, what: string, mustContain: string[]): string {
+  const hits = Object.keys(env).filter((key) => {
+    const value = env[key];
+    if (typeof value !== "function") return false;
+    const text = Function.prototype.toString.call(value);
+    return mustContain.every((needle) => text.includes(needle));
+  });
+  if (hits.length !== 1) {
+    throw new Error(
+      `quickjs-emscripten's wasm imports changed: cannot find the ${what} import (${hits.length} candidates). ` +
+        "Update lib/engine/sandbox/quickjs-module.ts for the installed quickjs-emscripten version.",
+    );
+  }
+  return hits[0]!;
+}
+
+/** Writes `text` as NUL-terminated UTF-8 into wasm memory (short ASCII names only). */
+function writeCString(memory: WebAssembly.Memory, pointer: number, text: string): void {
+  const bytes = new Uint8Array(memory.buffer);
+  for (let i = 0; i < text.length; i++) bytes[pointer + i] = text.charCodeAt(i);
+  bytes[pointer + text.length] = 0;
+}
+
+export async function loadQuickJs(): Promise<LoadedQuickJs> {
+  const wasmModule = await compileOnce();
+  const memory = new WebAssembly.Memory({
+    initial: 256, // 16 MB, the build's INITIAL_MEMORY
+    maximum: Math.floor(FACTORY_WASM_MAX_BYTES / WASM_PAGE),
+  });
+  let clock: () => number = () => 0;
+  let growthGuard: GrowthGuard | undefined;
+  let exportsRef: WebAssembly.Exports | undefined;
+
+  const variant = newVariant(releaseSyncVariant, {
+    wasmMemory: memory,
+    emscriptenModule: {
+      instantiateWasm(imports: WebAssembly.Imports, onSuccess: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void) {
+        const env = imports.a as Record<string, unknown>;
+        const dateNow = findImport(env, "wall clock (emscripten_date_now)", ["Date.now()"]);
+        const localtime = findImport(env, "localtime", ["getTimezoneOffset", "getSeconds"]);
+        const tzset = findImport(env, "tzset", ["getTimezoneOffset", "getFullYear", "UTC"]);
+        const resizeHeap = findImport(env, "heap growth (emscripten_resize_heap)", ["grow(", "2147483648"]);
+        const originalResize = env[resizeHeap] as (requested: number) => number | boolean;
+        // emscripten grows the heap by ~20% at a time; a runtime could then fill that headroom
+        // without being charged. Grow to exactly the requested size (64 KB pages) here, then let
+        // the glue's own resize run: it finds the memory already large enough, grows by 0 pages
+        // and refreshes its typed-array views of the (now detached) old buffer.
+        env[resizeHeap] = (requested: number) => {
+          const wanted = requested >>> 0;
+          const current = memory.buffer.byteLength;
+          const target = Math.ceil(wanted / WASM_PAGE) * WASM_PAGE;
+          if (target > current) {
+            if (growthGuard && !growthGuard(current, target)) return 0;
+            try {
+              memory.grow((target - current) / WASM_PAGE);
+            } catch {
+              return 0; // past FACTORY_WASM_MAX_BYTES: malloc fails, QuickJS throws "out of memory"
+            }
+          }
+          return originalResize(requested) ? 1 : 0;
+        };
+        env[dateNow] = () => clock();
+        // struct tm: sec, min, hour, mday, mon, year-1900, wday, yday, isdst, gmtoff (int32 each).
+        env[localtime] = ((time: number, tmPointer: number) => {
+          const ms = Number(time) * 1000;
+          const d = new Date(Number.isFinite(ms) ? ms : NaN);
+          const heap = new Int32Array(memory.buffer);
+          const i = tmPointer >> 2;
+          const yearStart = Date.UTC(d.getUTCFullYear(), 0, 1);
+          heap[i] = d.getUTCSeconds();
+          heap[i + 1] = d.getUTCMinutes();
+          heap[i + 2] = d.getUTCHours();
+          heap[i + 3] = d.getUTCDate();
+          heap[i + 4] = d.getUTCMonth();
+          heap[i + 5] = d.getUTCFullYear() - 1900;
+          heap[i + 6] = d.getUTCDay();
+          heap[i + 7] = Math.floor((d.getTime() - yearStart) / 86_400_000);
+          heap[i + 8] = 0;
+          heap[i + 9] = 0;
+        }) as ImportFn;
+        env[tzset] = ((timezonePointer: number, daylightPointer: number, stdName: number, dstName: number) => {
+          const heap = new Int32Array(memory.buffer);
+          heap[timezonePointer >> 2] = 0;
+          heap[daylightPointer >> 2] = 0;
+          writeCString(memory, stdName, "UTC");
+          writeCString(memory, dstName, "UTC");
+        }) as ImportFn;
+        WebAssembly.instantiate(wasmModule, imports).then(
+          (instance) => {
+            exportsRef = instance.exports;
+            onSuccess(instance, wasmModule);
+          },
+          (error: unknown) => {
+            throw error;
+          },
+        );
+        return {};
+      },
+    },
+  });
+
+  const module = await newQuickJSWASMModuleFromVariant(variant);
+  if (!exportsRef) throw new Error("QuickJS wasm instance did not report its exports");
+  const { stackSave, stackRestore } = findStackExports(exportsRef);
+  return {
+    module,
+    memory,
+    stackSave,
+    stackRestore,
+    setClock(next) {
+      clock = next;
+    },
+    setGrowthGuard(next) {
+      growthGuard = next;
+    },
+  };
+}
+
+/**
+ * emscripten's ccall glue saves and restores the shadow stack around calls:
+ * `0===h&&(h=<save>())` … `0!==h&&<restore>(h)`, with `<save>=b.<export>` assignments where the
+ * instance exports are bound. Read those names from the glue that ships with the pinned build,
+ * then check the pair behaves as a stack pointer getter/setter.
+ */
+function findStackExports(exports: WebAssembly.Exports): Pick<LoadedQuickJs, "stackSave" | "stackRestore"> {
+  const fail = (why: string): never => {
+    throw new Error(
+      `quickjs-emscripten's wasm glue changed (${why}): cannot find the emscripten stack functions. ` +
+        "Update lib/engine/sandbox/quickjs-module.ts for the installed quickjs-emscripten version.",
+    );
+  };
+  const require = createRequire(import.meta.url);
+  const glue = readFileSync(require.resolve("@jitl/quickjs-wasmfile-release-sync/emscripten-module"), "utf8");
+  const saveVar = /0===h&&\(h=([A-Za-z_$][\w$]*)\(\)\)/.exec(glue)?.[1] ?? fail("no stack save call");
+  const restoreVar = /0!==h&&([A-Za-z_$][\w$]*)\(h\)/.exec(glue)?.[1] ?? fail("no stack restore call");
+  const exportOf = (variable: string): string =>
+    new RegExp(`[;,{]${variable.replace(/\$/g, "\\$")}=[A-Za-z_$][\\w$]*\\.([A-Za-z_$][\\w$]*)[;,}]`).exec(glue)?.[1] ??
+    fail(`no export bound to ${variable}`);
+  const get = exports[exportOf(saveVar)];
+  const set = exports[exportOf(restoreVar)];
+  if (typeof get !== "function" || typeof set !== "function") return fail("stack exports are not functions");
+  const getter = get as () => number;
+  const setter = set as (pointer: number) => void;
+  const before = getter();
+  if (typeof before !== "number" || before <= 0 || before % 16 !== 0) fail("stack pointer looks wrong");
+  setter(before - 16);
+  const moved = getter() === before - 16;
+  setter(before);
+  if (!moved || getter() !== before) fail("stack exports do not move the stack pointer");
+  return { stackSave: () => getter(), stackRestore: (pointer) => void setter(pointer) };
+}
