@@ -3,6 +3,11 @@
  *
  *   npm run --silent lab -- run <scenario-or-lab.yaml> [--seed N]   the trace as JSON on stdout, nothing else
  *   npm run --silent lab -- check <file>                             validate; located errors on stderr
+ *   npm run --silent lab -- grade <lab.yaml> <answers.json> [--variant-seed N]   the graded result as JSON
+ *
+ * Lab files (a top-level `questions:` key) are handled by lib/labs/cli.ts: `run` runs the chosen
+ * variant (`--variant-seed N`, default 0) with its params substituted, `check` validates, runs
+ * and evaluates every variant's truths.
  *
  * Exit codes: 0 ok, 1 invalid input, 2 internal error. A file with a top-level `scenario:` key
  * (a lab, or an example with `expect`) runs that scenario. New commands (the labs' `grade`) are
@@ -10,6 +15,7 @@
  */
 import { readFileSync } from "node:fs";
 import { createQuickJsRuntimeFactory, formatScenarioError, loadYaml, validateScenario, runScenario, type Scenario, type ScenarioError } from "../lib/engine";
+import { checkLab, gradeLab, isLabText, runLab } from "../lib/labs/cli";
 
 export class UsageError extends Error {}
 
@@ -24,9 +30,13 @@ export type Command = { usage: string; run: (ctx: CommandContext) => Promise<num
 
 export const commands: Record<string, Command> = {
   run: {
-    usage: "run <scenario-or-lab.yaml> [--seed N]",
+    usage: "run <scenario-or-lab.yaml> [--seed N] [--variant-seed N]",
     async run({ args, stdout, stderr }) {
-      const { file, seed } = parseRunArgs(args);
+      const { variantSeed, rest } = takeVariantSeed(args);
+      const { file, seed } = parseRunArgs(rest);
+      if (isLabFile(file)) {
+        return runLab(file, { runtime: await createQuickJsRuntimeFactory(), ...(seed !== undefined ? { seed } : {}), ...(variantSeed !== undefined ? { variantSeed } : {}) }, { stdout, stderr });
+      }
       const loaded = loadScenarioFile(file);
       if (!loaded.ok) return reportErrors(loaded.errors, stderr);
       const runtime = await createQuickJsRuntimeFactory();
@@ -39,13 +49,48 @@ export const commands: Record<string, Command> = {
     usage: "check <file>",
     async run({ args, stdout, stderr }) {
       if (args.length !== 1) throw new UsageError("check takes one file");
+      if (isLabFile(args[0])) return checkLab(args[0], { runtime: await createQuickJsRuntimeFactory() }, { stdout, stderr });
       const loaded = loadScenarioFile(args[0]);
       if (!loaded.ok) return reportErrors(loaded.errors, stderr);
       stdout(`${args[0]}: valid scenario, ${loaded.scenario.steps.length} step(s)`);
       return 0;
     },
   },
+  grade: {
+    usage: "grade <lab.yaml> <answers.json> [--variant-seed N]",
+    async run({ args, stdout, stderr }) {
+      const { variantSeed, rest } = takeVariantSeed(args);
+      if (rest.length !== 2 || rest.some((a) => a.startsWith("--"))) throw new UsageError("grade takes a lab file and an answers JSON file");
+      return gradeLab(rest[0], rest[1], { runtime: await createQuickJsRuntimeFactory(), ...(variantSeed !== undefined ? { variantSeed } : {}) }, { stdout, stderr });
+    },
+  },
 };
+
+/** `--variant-seed N` (labs): which variant to use; N is taken modulo the lab's variant count. */
+function takeVariantSeed(args: string[]): { variantSeed?: number; rest: string[] } {
+  const rest: string[] = [];
+  let variantSeed: number | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const inline = a.startsWith("--variant-seed=") ? a.slice("--variant-seed=".length) : undefined;
+    if (a !== "--variant-seed" && inline === undefined) {
+      rest.push(a);
+      continue;
+    }
+    const v = inline ?? args[++i];
+    if (v === undefined || !/^\d+$/.test(v)) throw new UsageError(`--variant-seed expects a non-negative integer, got ${v ?? "nothing"}`);
+    variantSeed = Number(v);
+  }
+  return variantSeed === undefined ? { rest } : { variantSeed, rest };
+}
+
+function isLabFile(file: string): boolean {
+  try {
+    return isLabText(readFileSync(file, "utf8"));
+  } catch {
+    return false; // the scenario path reports the unreadable file
+  }
+}
 
 function parseRunArgs(args: string[]): { file: string; seed?: number } {
   let file: string | undefined;
