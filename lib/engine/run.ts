@@ -2,7 +2,9 @@ import { AwsError } from "./aws/errors";
 import { operations } from "./api/registry";
 import type { CallContext } from "./api/context";
 import { Deferred } from "./core/deferred";
+import { EventQueue } from "./core/event-queue";
 import { parseJson } from "./lambda/invocation/invoker";
+import { PARSED_PAYLOAD, type InvokeResponse } from "./api/lambda/invoke";
 import { MAX_SCENARIO_MS } from "./scenario/duration";
 import type { Scenario, ScenarioStep } from "./scenario/types";
 import type { RuntimeFactory } from "./sandbox/contract";
@@ -53,10 +55,21 @@ function scheduleSteps(sim: Simulation, steps: ScenarioStep[], pending: { record
     const every = step.repeat?.everyMs ?? 0;
     for (let k = 0; k < times; k++) {
       const id = step.repeat ? `${step.id}.${k + 1}` : step.id;
-      sim.clock.at(t + k * every, () => executeStep(sim, step, id, pending));
+      sim.clock.call(t + k * every, runJob, { sim, step, id, pending });
     }
     t += (times - 1) * every;
   }
+}
+
+interface StepJob {
+  sim: Simulation;
+  step: ScenarioStep;
+  id: string;
+  pending: { record: StepRecord; deferred: Deferred }[];
+}
+
+function runJob(job: StepJob): void {
+  executeStep(job.sim, job.step, job.id, job.pending);
 }
 
 function executeStep(sim: Simulation, step: ScenarioStep, id: string, pending: { record: StepRecord; deferred: Deferred }[]): void {
@@ -92,8 +105,14 @@ function executeStep(sim: Simulation, step: ScenarioStep, id: string, pending: {
 /** Invoke's Payload is the response body: JSON text shows as a JSON value in the trace. */
 function stepResponse(op: string, value: unknown): unknown {
   if (op === "Invoke" && value && typeof value === "object" && typeof (value as { Payload?: unknown }).Payload === "string") {
-    const v = value as { Payload: string };
-    return { ...v, Payload: parseJson(v.Payload) };
+    const v = value as InvokeResponse & { Payload: string };
+    const parsed = PARSED_PAYLOAD in v ? v[PARSED_PAYLOAD] : parseJson(v.Payload);
+    const out: Record<string, unknown> = { StatusCode: v.StatusCode };
+    if (v.ExecutedVersion !== undefined) out.ExecutedVersion = v.ExecutedVersion;
+    if (v.FunctionError !== undefined) out.FunctionError = v.FunctionError;
+    if (v.LogResult !== undefined) out.LogResult = v.LogResult;
+    out.Payload = parsed;
+    return out;
   }
   return value;
 }
@@ -117,7 +136,7 @@ function loop(sim: Simulation, until: number | undefined): void {
     }
     q.next();
     sim.clock.now = ev.at;
-    ev.run();
+    EventQueue.run(ev);
     if (++events > LIMITS.maxEvents) sim.truncate(`more than ${LIMITS.maxEvents} events`);
   }
   if (until !== undefined && !sim.truncated) sim.clock.now = until;

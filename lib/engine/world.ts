@@ -21,10 +21,14 @@ export class Clock {
   readonly queue = new EventQueue();
   /** Runs `fn` at virtual time `at` (never in the past). */
   at(at: number, fn: () => void, background = false): ScheduledEvent {
-    return this.queue.schedule(at < this.now ? this.now : at, fn, background);
+    return this.queue.schedule(at < this.now ? this.now : at, fn, undefined, background);
   }
   after(delayMs: number, fn: () => void, background = false): ScheduledEvent {
-    return this.queue.schedule(this.now + (delayMs > 0 ? delayMs : 0), fn, background);
+    return this.queue.schedule(this.now + (delayMs > 0 ? delayMs : 0), fn, undefined, background);
+  }
+  /** `fn(arg)` at `at`, without allocating a closure (for per-invocation events). */
+  call<A>(at: number, fn: (arg: A) => void, arg: A): ScheduledEvent {
+    return this.queue.schedule(at < this.now ? this.now : at, fn, arg, false);
   }
   cancel(ev: ScheduledEvent | undefined): void {
     if (ev) this.queue.cancel(ev);

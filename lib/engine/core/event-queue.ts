@@ -12,7 +12,9 @@ export interface ScheduledEvent {
   readonly seq: number;
   readonly background: boolean;
   cancelled: boolean;
-  run: () => void;
+  /** Called with `arg`: hot paths pass a long-lived function and a value instead of a new closure. */
+  readonly fn: (arg: never) => void;
+  readonly arg: unknown;
 }
 
 export class EventQueue {
@@ -29,8 +31,8 @@ export class EventQueue {
     return this.foreground;
   }
 
-  schedule(at: number, run: () => void, background = false): ScheduledEvent {
-    const ev: ScheduledEvent = { at, seq: this.seq++, background, cancelled: false, run };
+  schedule<A>(at: number, fn: (arg: A) => void, arg?: A, background = false): ScheduledEvent {
+    const ev: ScheduledEvent = { at, seq: this.seq++, background, cancelled: false, fn: fn as (arg: never) => void, arg };
     if (!background) this.foreground++;
     const h = this.heap;
     h.push(ev);
@@ -55,6 +57,11 @@ export class EventQueue {
   peek(): ScheduledEvent | undefined {
     while (this.heap.length > 0 && this.heap[0].cancelled) this.pop();
     return this.heap[0];
+  }
+
+  /** Runs a popped event. */
+  static run(ev: ScheduledEvent): void {
+    (ev.fn as (arg: unknown) => void)(ev.arg);
   }
 
   /** Removes and returns the earliest live event. */

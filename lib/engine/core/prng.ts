@@ -49,16 +49,29 @@ export class Prng {
   /** `n` lowercase hex digits. */
   hex(n: number): string {
     let out = "";
-    while (out.length < n) out += this.uint32().toString(16).padStart(8, "0");
-    return out.slice(0, n);
+    while (out.length < n) out += hex32(this.uint32());
+    return out.length === n ? out : out.slice(0, n);
   }
 
   /** An RFC 4122 version-4 UUID, as AWS request ids and message ids look. */
   uuid(): string {
-    const h = this.hex(32);
-    const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+    const a = this.uint32();
+    const b = this.uint32();
+    const c = this.uint32();
+    const d = this.uint32();
+    // version 4 in the 13th hex digit, variant 10xx in the 17th
+    const b2 = ((b & 0xffff0fff) | 0x00004000) >>> 0;
+    const c2 = ((c & 0x3fffffff) | 0x80000000) >>> 0;
+    const hb = hex32(b2);
+    const hc = hex32(c2);
+    return `${hex32(a)}-${hb.slice(0, 4)}-${hb.slice(4)}-${hc.slice(0, 4)}-${hc.slice(4)}${hex32(d)}`;
   }
+}
+
+const BYTE_HEX: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+
+function hex32(x: number): string {
+  return BYTE_HEX[(x >>> 24) & 255] + BYTE_HEX[(x >>> 16) & 255] + BYTE_HEX[(x >>> 8) & 255] + BYTE_HEX[x & 255];
 }
 
 function fnv1a(text: string): number {

@@ -19,6 +19,8 @@ export interface ResolvedRef {
 /** The functions of the account (one Region), by name. */
 export class FunctionStore {
   readonly functions = new Map<string, LambdaFunction>();
+  /** Parsed references, by text: parsing is pure, and Invoke parses the same names over and over. */
+  private readonly parsed = new Map<string, { name: string; qualifier?: string }>();
 
   constructor(
     readonly region: string,
@@ -34,6 +36,15 @@ export class FunctionStore {
    * `name:qualifier`, partial or full ARN. A qualifier in both places must agree.
    */
   parse(functionName: string, qualifier?: string): { name: string; qualifier?: string } {
+    const key = qualifier === undefined ? functionName : `${functionName}\u0000${qualifier}`;
+    const hit = this.parsed.get(key);
+    if (hit) return hit;
+    const out = this.parseUncached(functionName, qualifier);
+    if (this.parsed.size < 10_000) this.parsed.set(key, out);
+    return out;
+  }
+
+  private parseUncached(functionName: string, qualifier?: string): { name: string; qualifier?: string } {
     const ref = parseFunctionRef(functionName);
     if (!ref) throw constraint(functionName, "functionName", `Member must satisfy regular expression pattern: ${FUNCTION_NAME_PATTERN}`);
     if (ref.region && ref.region !== this.region) {

@@ -51,7 +51,7 @@ export class SdkDispatcher {
       }
       // The callee starts in its own event, not inside the caller's sandbox turn.
       const ticket = ++this.nextTicket;
-      caller.pendingTickets.add(ticket);
+      (caller.pendingTickets ??= new Set()).add(ticket);
       this.sim.clock.after(0, () => {
         const reply = this.run(handler, ctx, input);
         if (reply instanceof Deferred) reply.then((r) => this.sim.lambda.invoker.settle(caller, ticket, settled(r)));
@@ -63,7 +63,7 @@ export class SdkDispatcher {
     if (reply instanceof Deferred) {
       if (!caller) return { kind: "error", name: "ServiceException", message: "This call cannot complete during Init.", httpStatusCode: 500 };
       const ticket = ++this.nextTicket;
-      caller.pendingTickets.add(ticket);
+      (caller.pendingTickets ??= new Set()).add(ticket);
       reply.then((r) => this.sim.lambda.invoker.settle(caller, ticket, settled(r)));
       return { kind: "pending", ticket };
     }

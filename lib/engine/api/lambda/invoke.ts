@@ -10,6 +10,9 @@ export const ASYNC_PAYLOAD_LIMIT = 1_048_576;
 /** §1.1: LogType Tail returns the last 4 KB of the attempt's log. */
 const LOG_TAIL_BYTES = 4096;
 
+/** Carries the already-parsed payload to the step recorder (symbol keys never reach JSON or the SDK). */
+export const PARSED_PAYLOAD: unique symbol = Symbol("parsed payload");
+
 /** What a synchronous Invoke answers (Payload as the JSON text of the response body). */
 export interface InvokeResponse {
   StatusCode: number;
@@ -17,7 +20,11 @@ export interface InvokeResponse {
   FunctionError?: "Unhandled";
   LogResult?: string;
   Payload?: string;
+  [PARSED_PAYLOAD]?: unknown;
 }
+
+/** JSON text of payload objects, per object: a repeated step sends the same payload many times. */
+const payloadText = new WeakMap<object, string>();
 
 /**
  * Invoke (§1): RequestResponse runs the function now and answers when it finishes (200, with
@@ -66,6 +73,7 @@ export const invokeOperations: OperationTable = {
         if (outcome.logTail !== undefined) response.LogResult = base64FromText(lastBytes(outcome.logTail, LOG_TAIL_BYTES));
         // §1.1: a handler that returns nothing answers with the payload `null`
         response.Payload = outcome.payloadJson ?? "null";
+        response[PARSED_PAYLOAD] = outcome.payload;
         deferred.resolve(response);
       },
     });
@@ -91,6 +99,11 @@ function requestPayload(payload: unknown): { json: string; value: unknown } {
       const why = e instanceof Error ? e.message : String(e);
       throw new AwsError("InvalidRequestContentException", `Could not parse request body into json: Could not parse payload into json: ${why}`, 400);
     }
+  }
+  if (typeof payload === "object" && payload !== null) {
+    let json = payloadText.get(payload);
+    if (json === undefined) payloadText.set(payload, (json = JSON.stringify(payload)));
+    return { json, value: payload };
   }
   return { json: JSON.stringify(payload), value: payload };
 }

@@ -15,8 +15,8 @@ export type Acquired = { env: ExecutionEnvironment } | { throttle: ThrottleReaso
  * subject to the concurrency and scaling checks.
  */
 export class Assignment {
-  /** Idle on-demand environments per function version, most recently freed last. */
-  private readonly idle = new Map<string, ExecutionEnvironment[]>();
+  /** Idle on-demand environments per function version (keyed by the version object), most recently freed last. */
+  private readonly idle = new WeakMap<object, ExecutionEnvironment[]>();
   /** Every live environment per function ARN (for retirement and deletion). */
   private readonly live = new Map<string, Set<ExecutionEnvironment>>();
 
@@ -31,8 +31,7 @@ export class Assignment {
     const lambda = this.sim.lambda;
     const throttle = lambda.counting.onDemandThrottle(fn);
     if (throttle) return { throttle };
-    const key = poolKey(fn, version.version);
-    const stack = this.idle.get(key);
+    const stack = this.idle.get(version);
     while (stack && stack.length > 0) {
       const env = stack.pop()!;
       if (env.dead || env.retireReason) continue;
@@ -91,9 +90,13 @@ export class Assignment {
       if (env.needsInit) this.sim.lambda.provisioned.initialise(env.fn, env.provisioned, env);
       return;
     }
-    const key = poolKey(env.fn, env.version);
-    let stack = this.idle.get(key);
-    if (!stack) this.idle.set(key, (stack = []));
+    const version = this.versionOf(env);
+    if (!version) {
+      this.reclaim(env, "deleted");
+      return;
+    }
+    let stack = this.idle.get(version);
+    if (!stack) this.idle.set(version, (stack = []));
     stack.push(env);
     this.scheduleIdleReclaim(env);
   }
@@ -132,7 +135,8 @@ export class Assignment {
       const i = env.provisioned.environments.indexOf(env);
       if (i >= 0) env.provisioned.environments.splice(i, 1);
     }
-    const stack = this.idle.get(poolKey(env.fn, env.version));
+    const version = this.versionOf(env);
+    const stack = version ? this.idle.get(version) : undefined;
     if (stack) {
       const i = stack.indexOf(env);
       if (i >= 0) stack.splice(i, 1);
@@ -156,6 +160,10 @@ export class Assignment {
     }
   }
 
+  private versionOf(env: ExecutionEnvironment): object | undefined {
+    return env.version === "$LATEST" ? env.fn.latest : env.fn.versions.get(env.version);
+  }
+
   /** All live environments (for the end of the run). */
   all(): ExecutionEnvironment[] {
     const out: ExecutionEnvironment[] = [];
@@ -164,6 +172,3 @@ export class Assignment {
   }
 }
 
-function poolKey(fn: LambdaFunction, version: string): string {
-  return `${fn.arn}\u0000${version}`;
-}

@@ -45,6 +45,8 @@ export interface InvocationOutcome {
 
 /** An attempt in flight on an environment. */
 export class Invocation {
+  phase: "init" | "handler" = "handler";
+  initStartedAt = 0;
   /** When the handler phase started (after Init or the warm-start overhead). */
   handlerStart = 0;
   /** Set when a suppressed Init moved the start of the invoke phase before the handler's own start. */
@@ -55,8 +57,10 @@ export class Invocation {
   timeoutEvent: ScheduledEvent | undefined;
   finishEvent: ScheduledEvent | undefined;
   finished = false;
-  /** SDK calls waiting for an answer (e.g. a synchronous Invoke of another function). */
-  readonly pendingTickets = new Set<number>();
+  /** SDK calls waiting for an answer (e.g. a synchronous Invoke of another function); created on first use. */
+  pendingTickets: Set<number> | undefined;
+  /** What the handler returned or threw, kept until its run time is over. */
+  settled: import("./invoker").SettledResult | undefined;
   /** CrashEnvironment fault: the handler runs, then its environment dies before answering. */
   crashAfterRun = false;
   /** Collects this attempt's log lines for `LogType: Tail` (null when nobody asked). */

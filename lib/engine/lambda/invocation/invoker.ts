@@ -13,9 +13,11 @@ export const MAX_RESPONSE_BYTES = 6_291_556;
 /** §5: on-demand Init must finish within 10 s. */
 export const INIT_LIMIT_MS = 10_000;
 
-export type StartResult = { ok: true; invocation: Invocation } | { ok: false; reason: ThrottleReason };
+export type SettledResult =
+  | { kind: "ok"; payloadJson: string | undefined }
+  | { kind: "error"; errorType: string; errorMessage: string; trace: string[]; exited?: boolean };
 
-type Phase = "init" | "handler";
+export type StartResult = { ok: true; invocation: Invocation } | { ok: false; reason: ThrottleReason };
 
 /**
  * Runs attempts on execution environments, on virtual time (LocalStack's
@@ -29,8 +31,11 @@ type Phase = "init" | "handler";
  * phase. A timeout or crash resets the environment in place (§5); a thrown error does not.
  */
 export class Invoker {
-  private readonly phase = new WeakMap<Invocation, Phase>();
-  private initStartedAt = new WeakMap<Invocation, number>();
+  // long-lived callbacks for per-invocation events (no closure per event)
+  private readonly beginHandlerFn = (inv: Invocation) => this.beginHandler(inv);
+  private readonly resumeFn = (inv: Invocation) => this.resume(inv);
+  private readonly timeoutFn = (inv: Invocation) => this.timeout(inv);
+  private readonly completeFn = (inv: Invocation) => this.complete(inv);
 
   constructor(private readonly sim: Simulation) {}
 
@@ -78,13 +83,13 @@ export class Invoker {
       inv.crashAfterRun = true;
     }
     if (cold) {
-      this.phase.set(inv, "init");
-      this.initStartedAt.set(inv, now);
+      inv.phase = "init";
+      inv.initStartedAt = now;
       const turn = this.initRuntime(env, "on-demand");
       this.drive(inv, turn);
     } else {
-      this.phase.set(inv, "handler");
-      sim.clock.after(sim.settings.warmStartMs, () => this.beginHandler(inv));
+      inv.phase = "handler";
+      sim.clock.call(now + sim.settings.warmStartMs, this.beginHandlerFn, inv);
     }
     return inv;
   }
@@ -122,7 +127,8 @@ export class Invoker {
       epochMs: sim.epochMs,
       log: (level, line) => {
         const inv = env.current;
-        const text = logs.functionLine(sim.iso(), inv?.req.requestId, level, line);
+        // module scope (Init) logs carry no request id: Node's runtime prints "undefined" there
+        const text = logs.functionLine(sim.iso(), inv && inv.phase === "handler" ? inv.req.requestId : undefined, level, line);
         sim.recorder.log(sim.clock.now, env.fn.name, env.logStream, text);
         if (inv?.tail) inv.tail.push(text);
       },
@@ -135,12 +141,11 @@ export class Invoker {
     const sim = this.sim;
     const env = inv.env;
     const now = sim.clock.now;
-    this.phase.set(inv, "handler");
+    inv.phase = "handler";
     // after a suppressed Init the invoke phase (and its timeout) began before the handler did
     inv.handlerStart = inv.invokePhaseStart ?? now;
     inv.deadline = inv.handlerStart + env.config.timeout * 1000;
     this.platformLog(inv, logs.startLine(inv.req.requestId, env.version));
-    inv.timeoutEvent = sim.clock.at(inv.deadline, () => this.timeout(inv));
     const context: InvokeContext = {
       awsRequestId: inv.req.requestId,
       functionName: env.fn.name,
@@ -164,7 +169,7 @@ export class Invoker {
   drive(inv: Invocation, turn: Turn): void {
     if (inv.finished) return;
     const sim = this.sim;
-    const phase = this.phase.get(inv);
+    const phase = inv.phase;
     sim.clock.cancel(inv.wake);
     inv.wake = undefined;
     switch (turn.kind) {
@@ -173,21 +178,24 @@ export class Invoker {
         return this.handlerSettled(inv, { kind: "ok", payloadJson: turn.payload });
       case "threw":
         if (phase === "init") return this.initFailed(inv, turn.errorType, turn.errorMessage, turn.trace);
-        return this.handlerSettled(inv, { kind: "error", errorType: turn.errorType, errorMessage: turn.errorMessage, trace: turn.trace });
+        return this.handlerSettled(inv, { kind: "error", errorType: turn.errorType, errorMessage: turn.errorMessage, trace: turn.trace, exited: turn.exitCode !== undefined });
       case "crashed":
         if (turn.reason === "cpu-limit") {
           // an endless loop burns the whole budget: in virtual time it runs until the deadline
           if (phase === "init") return this.initTimeout(inv);
+          if (!inv.timeoutEvent) inv.timeoutEvent = sim.clock.call(inv.deadline, this.timeoutFn, inv);
           return;
         }
         return this.crash(inv, turn.reason === "exit" ? exitMessage(inv, turn.exitCode) : turn.reason === "out-of-memory" ? "Runtime exited with error: signal: killed" : `Runtime exited with error: ${turn.errorMessage}`);
       case "waiting": {
+        // the deadline is armed only when the handler did not finish in its first turn (most do)
+        if (phase === "handler" && !inv.timeoutEvent) inv.timeoutEvent = sim.clock.call(inv.deadline, this.timeoutFn, inv);
         if (turn.nextTimerAt === null) return; // waits for an SDK answer (or nothing: then the deadline ends it)
         const now = sim.clock.now;
         const at = turn.nextTimerAt > now ? turn.nextTimerAt : now + 1;
         if (phase === "handler" && at >= inv.deadline) return;
-        if (phase === "init" && at >= this.initStartedAt.get(inv)! + INIT_LIMIT_MS) return this.initTimeout(inv);
-        inv.wake = sim.clock.at(at, () => this.resume(inv));
+        if (phase === "init" && at >= inv.initStartedAt + INIT_LIMIT_MS) return this.initTimeout(inv);
+        inv.wake = sim.clock.call(at, this.resumeFn, inv);
         return;
       }
     }
@@ -207,7 +215,7 @@ export class Invoker {
 
   /** An SDK call made by this invocation answered. */
   settle(inv: Invocation, ticket: number, result: Parameters<NonNullable<ExecutionEnvironment["runtime"]>["settle"]>[1]): void {
-    if (inv.finished || !inv.pendingTickets.delete(ticket) || inv.env.current !== inv) return;
+    if (inv.finished || !inv.pendingTickets?.delete(ticket) || inv.env.current !== inv) return;
     let turn: Turn;
     try {
       turn = inv.env.runtime!.settle(ticket, result);
@@ -219,7 +227,7 @@ export class Invoker {
 
   private initDone(inv: Invocation): void {
     const sim = this.sim;
-    const started = this.initStartedAt.get(inv)!;
+    const started = inv.initStartedAt;
     const initMs = sim.clock.now - started + sim.settings.coldStartMs;
     if (initMs > INIT_LIMIT_MS) return this.suppressedInit(inv, initMs);
     inv.initMs = initMs;
@@ -238,7 +246,7 @@ export class Invoker {
    */
   private suppressedInit(inv: Invocation, initMs: number): void {
     const sim = this.sim;
-    const started = this.initStartedAt.get(inv)!;
+    const started = inv.initStartedAt;
     inv.initMs = INIT_LIMIT_MS;
     inv.record.initMs = INIT_LIMIT_MS;
     const invokePhase = started + INIT_LIMIT_MS;
@@ -247,11 +255,11 @@ export class Invoker {
     if (initMs >= timeoutMs) {
       inv.handlerStart = invokePhase;
       inv.deadline = invokePhase + timeoutMs;
-      this.phase.set(inv, "handler");
+      inv.phase = "handler";
       sim.clock.at(invokePhase, () => {
         if (!inv.finished) this.platformLog(inv, logs.startLine(inv.req.requestId, inv.env.version));
       });
-      inv.timeoutEvent = sim.clock.at(inv.deadline, () => this.timeout(inv));
+      inv.timeoutEvent = sim.clock.call(inv.deadline, this.timeoutFn, inv);
       return;
     }
     sim.clock.at(invokePhase + initMs, () => {
@@ -263,7 +271,7 @@ export class Invoker {
   /** Module scope threw (or Init timed out): the attempt fails with that error and the environment starts over. */
   private initFailed(inv: Invocation, errorType: string, errorMessage: string, trace: string[]): void {
     const sim = this.sim;
-    const started = this.initStartedAt.get(inv)!;
+    const started = inv.initStartedAt;
     inv.initMs = Math.min(sim.clock.now - started + sim.settings.coldStartMs, INIT_LIMIT_MS);
     inv.record.initMs = inv.initMs;
     const env = inv.env;
@@ -284,39 +292,52 @@ export class Invoker {
    */
   private initTimeout(inv: Invocation): void {
     const sim = this.sim;
-    const started = this.initStartedAt.get(inv)!;
+    const started = inv.initStartedAt;
     inv.initMs = INIT_LIMIT_MS;
     inv.record.initMs = INIT_LIMIT_MS;
     inv.handlerStart = started + INIT_LIMIT_MS;
     inv.deadline = inv.handlerStart + inv.env.config.timeout * 1000;
     sim.clock.cancel(inv.wake);
     inv.wake = undefined;
-    this.phase.set(inv, "handler");
+    inv.phase = "handler";
     sim.clock.at(inv.handlerStart, () => {
       if (!inv.finished) this.platformLog(inv, logs.startLine(inv.req.requestId, inv.env.version));
     });
-    inv.timeoutEvent = sim.clock.at(inv.deadline, () => this.timeout(inv));
+    inv.timeoutEvent = sim.clock.call(inv.deadline, this.timeoutFn, inv);
   }
 
-  private handlerSettled(inv: Invocation, result: { kind: "ok"; payloadJson: string | undefined } | { kind: "error"; errorType: string; errorMessage: string; trace: string[] }): void {
+  private handlerSettled(inv: Invocation, result: SettledResult): void {
     const sim = this.sim;
     const end = Math.max(sim.clock.now, inv.handlerStart + sim.settings.defaultDurationMs);
-    if (end > inv.deadline) return; // the handler would still be running at its deadline: the timeout event ends it
+    if (end > inv.deadline) {
+      // the handler would still be running at its deadline: it times out
+      if (!inv.timeoutEvent) inv.timeoutEvent = sim.clock.call(inv.deadline, this.timeoutFn, inv);
+      return;
+    }
     sim.clock.cancel(inv.timeoutEvent);
-    inv.finishEvent = sim.clock.at(end, () => {
-      if (inv.crashAfterRun) return this.crash(inv, "Runtime exited with error: signal: killed");
-      if (result.kind === "error") {
-        this.functionLog(inv, logs.invokeErrorLine(sim.iso(), inv.req.requestId, result.errorType, result.errorMessage, result.trace));
-        return this.finish(inv, "error", errorPayload(result.errorType, result.errorMessage, result.trace), result.errorType, result.errorMessage, false);
-      }
-      const payload = result.payloadJson;
-      if (payload !== undefined && payload.length * 3 > MAX_RESPONSE_BYTES && utf8Length(payload) > MAX_RESPONSE_BYTES) {
-        const type = "Function.ResponseSizeTooLarge";
-        const message = `Response payload size exceeded maximum allowed payload size (${MAX_RESPONSE_BYTES} bytes).`;
-        return this.finish(inv, "error", JSON.stringify({ errorType: type, errorMessage: message }), type, message, false);
-      }
-      this.finish(inv, "success", payload, undefined, undefined, false);
-    });
+    inv.settled = result;
+    inv.finishEvent = sim.clock.call(end, this.completeFn, inv);
+  }
+
+  /** The handler's run time is over: answer with what it returned or threw. */
+  private complete(inv: Invocation): void {
+    const sim = this.sim;
+    const result = inv.settled!;
+    if (inv.crashAfterRun) return this.crash(inv, "Runtime exited with error: signal: killed");
+    if (result.kind === "error") {
+      this.functionLog(inv, logs.invokeErrorLine(sim.iso(), inv.req.requestId, result.errorType, result.errorMessage, result.trace));
+      // an error thrown from a timer or microtask callback also ends Node's runtime process (exit 129): the caller
+      // gets the error and the environment is reset as after a crash
+      if (result.exited) this.resetEnvironment(inv.env);
+      return this.finish(inv, "error", errorPayload(result.errorType, result.errorMessage, result.trace), result.errorType, result.errorMessage, false);
+    }
+    const payload = result.payloadJson;
+    if (payload !== undefined && payload.length * 3 > MAX_RESPONSE_BYTES && utf8Length(payload) > MAX_RESPONSE_BYTES) {
+      const type = "Function.ResponseSizeTooLarge";
+      const message = `Response payload size exceeded maximum allowed payload size (${MAX_RESPONSE_BYTES} bytes).`;
+      return this.finish(inv, "error", JSON.stringify({ errorType: type, errorMessage: message }), type, message, false);
+    }
+    this.finish(inv, "success", payload, undefined, undefined, false);
   }
 
   private timeout(inv: Invocation): void {
@@ -336,7 +357,7 @@ export class Invoker {
     const message = `RequestId: ${inv.req.requestId} Error: ${reason}`;
     this.functionLog(inv, `${message}\nRuntime.ExitError`);
     this.resetEnvironment(inv.env);
-    if (this.phase.get(inv) === "init") inv.handlerStart = sim.clock.now;
+    if (inv.phase === "init") inv.handlerStart = sim.clock.now;
     this.finish(inv, "crash", JSON.stringify({ errorType: "Runtime.ExitError", errorMessage: message }), "Runtime.ExitError", message, false, "Runtime.ExitError", "error");
   }
 
@@ -376,7 +397,7 @@ export class Invoker {
     inv.finished = true;
     sim.clock.cancel(inv.wake);
     sim.clock.cancel(inv.timeoutEvent);
-    inv.pendingTickets.clear();
+    inv.pendingTickets?.clear();
 
     const record = inv.record;
     record.end = now;
