@@ -2,8 +2,7 @@
 
 import { useActionState } from "react";
 import { signInAction } from "@/app/(auth)/actions";
-import { Button, Field } from "@/components/ui";
-import { FormError, fieldErrorsOf, valuesOf } from "./FormStatus";
+import { Button, Field, FormError, fieldErrorsOf, valuesOf } from "@/components/ui";
 import styles from "./AuthForm.module.css";
 
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {

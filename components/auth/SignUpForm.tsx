@@ -2,9 +2,8 @@
 
 import { useActionState } from "react";
 import { signUpAction } from "@/app/(auth)/actions";
-import { Button, Field } from "@/components/ui";
+import { Button, Field, FormError, fieldErrorsOf, valuesOf } from "@/components/ui";
 import { PASSWORD_MIN } from "@/lib/auth/schemas";
-import { FormError, fieldErrorsOf, valuesOf } from "./FormStatus";
 import styles from "./AuthForm.module.css";
 
 export function SignUpForm() {

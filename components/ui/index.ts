@@ -6,3 +6,4 @@ export { EmptyState, type EmptyStateProps } from "./EmptyState";
 export { PageHeader, type PageHeaderProps } from "./PageHeader";
 export { Alert, type AlertProps } from "./Alert";
 export { Badge } from "./Badge";
+export { FormError, fieldErrorsOf, valuesOf } from "./FormError";

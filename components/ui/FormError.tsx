@@ -1,7 +1,10 @@
 import type { ActionResult } from "@/lib/actions/result";
-import { Alert } from "@/components/ui";
+import { Alert } from "./Alert";
 
-/** The form-level message for a failed action — only when no field shows it already. */
+/**
+ * The form-level message for a failed action (lib/actions) — only when no field shows it already.
+ * With `fieldErrorsOf(result)` and `valuesOf(result)` it is all a form needs from an ActionResult.
+ */
 export function FormError({ result }: { result: ActionResult<unknown> | null | undefined }) {
   if (!result || result.ok) return null;
   if (Object.keys(result.fieldErrors).some((k) => k !== "_form")) return null;
