@@ -10,14 +10,14 @@ import { authBaseConfig, authSecret } from "@/lib/auth/config";
 const { auth } = NextAuth(() => ({ ...authBaseConfig, secret: authSecret() }));
 
 const PUBLIC_PAGES = new Set(["/", "/sign-in", "/sign-up"]);
-const PUBLIC_API_PREFIXES = ["/api/auth/", "/api/health"];
+const isPublicApi = (path: string) => path.startsWith("/api/auth/") || path === "/api/health";
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 
 // With a lazy config (the secret is read per request, never at build time) NextAuth's auth(fn)
 // returns a promise of the wrapped handler.
 const gate = auth((request) => {
   const { pathname, search } = request.nextUrl;
-  if (PUBLIC_PAGES.has(pathname) || PUBLIC_API_PREFIXES.some((p) => pathname.startsWith(p))) return NextResponse.next();
+  if (PUBLIC_PAGES.has(pathname) || isPublicApi(pathname)) return NextResponse.next();
   if (request.auth?.user) return NextResponse.next();
 
   let response: NextResponse;

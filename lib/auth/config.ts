@@ -14,8 +14,12 @@ declare module "next-auth" {
  * environment; reading the file too lets a bare `next dev` / `next start` work the same way.
  * Called per request (NextAuth's lazy config), never at import: a build must not mint a secret.
  */
+let cached: { key: string; secret: string } | null = null;
+
 export function authSecret(): string {
-  return ensureAuthSecret(process.env, dataDir()).secret;
+  const key = `${process.env.AUTH_SECRET ?? ""}|${dataDir()}`;
+  if (cached?.key !== key) cached = { key, secret: ensureAuthSecret(process.env, dataDir()).secret };
+  return cached.secret;
 }
 
 /**

@@ -44,7 +44,7 @@ export const signInProcedure = defineProcedure({
 export const signOutProcedure = defineProcedure({
   name: "auth.signOut",
   public: true,
-  input: z.object({}).passthrough(),
+  input: z.looseObject({}),
   handler: async () => {
     await signOut({ redirectTo: "/" });
     return null;

@@ -30,9 +30,10 @@ function connect(config: DatabaseConfig): Connection {
     const adapter = new PrismaBetterSqlite3({ url: config.file, timeout: SQLITE_BUSY_TIMEOUT_MS });
     return { key: config.url, config, db: new SqlitePrismaClient({ adapter }), pool: null };
   }
+  const requested = Number(process.env.DATABASE_POOL_MAX);
   const pool = new pg.Pool({
     connectionString: config.url,
-    max: Number(process.env.DATABASE_POOL_MAX ?? 10),
+    max: Number.isInteger(requested) && requested > 0 ? requested : 10,
     connectionTimeoutMillis: 10_000,
   });
   // A dropped idle connection must not crash the server; the pool replaces it.

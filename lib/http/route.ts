@@ -17,7 +17,7 @@ export type InputSource = "json" | "query";
  *
  * Input = route params (mapped) + body or query. The response is the ActionResult as JSON with a
  * matching status: 200, 401, 403, 404, 409, 422, 429 (+ Retry-After), 500; 400 for a body that is
- * not JSON.
+ * not a JSON object, 415 for a body that is not sent as application/json.
  */
 export function jsonRoute<S extends z.ZodType, R, Public extends boolean>(
   procedure: Procedure<S, R, Public>,
@@ -27,6 +27,16 @@ export function jsonRoute<S extends z.ZodType, R, Public extends boolean>(
     const source = options.source ?? (request.method === "GET" || request.method === "DELETE" ? "query" : "json");
     let body: unknown = {};
     if (source === "json") {
+      // Only JSON bodies: a cross-site form or `text/plain` fetch (a "simple" request that skips
+      // the browser's CORS preflight) cannot reach the procedure.
+      const type = request.headers.get("content-type") ?? "";
+      const hasBody = request.headers.get("content-length") !== "0" && request.body !== null;
+      if (hasBody && !/^application\/(.+\+)?json\b/i.test(type)) {
+        return Response.json(
+          { ok: false, code: "invalid", error: "Send the request body as JSON (Content-Type: application/json).", fieldErrors: {} } satisfies ActionResult<never>,
+          { status: 415 },
+        );
+      }
       const text = await request.text();
       if (text.trim()) {
         try {
