@@ -229,15 +229,17 @@ export class QuickJsFunctionRuntime implements FunctionRuntime {
     }
   }
 
-  /** Drains microtasks and runs due timers/immediates until the invocation ends or must wait. */
+  /**
+   * Drains microtasks and runs due timers/immediates until the invocation ends or must wait.
+   * Callbacks already due still run after the handler has answered — in Node they run before the
+   * runtime asks for the next event and the environment freezes — so a timer left over from an
+   * earlier invocation fires during the next one, as on Lambda.
+   */
   private pump(): Turn {
     const ctx = this.ctx;
     for (;;) {
       const jobs = this.drainJobs();
       if (jobs) return jobs;
-      if (this.completion && !(this.completion.kind === "returned" && this.completion.waitForEmptyLoop)) {
-        return this.finishInvocation();
-      }
       const now = ctx.newNumber(this.config.host.now());
       const stepped = ctx.callFunction(this.entries!.step, ctx.undefined, now);
       now.dispose();
@@ -246,9 +248,11 @@ export class QuickJsFunctionRuntime implements FunctionRuntime {
       stepped.value.dispose();
       if (next === -1) continue;
       const nextTimerAt = next >= 0 ? next : null;
-      if (this.completion) {
-        // callback(null, result) with callbackWaitsForEmptyEventLoop: respond once nothing is left.
-        if (nextTimerAt === null && this.tickets.size === 0) return this.finishInvocation();
+      const completion = this.completion;
+      if (completion) {
+        // callback(null, result) with callbackWaitsForEmptyEventLoop: answer once nothing is left.
+        const waitsForLoop = completion.kind === "returned" && completion.waitForEmptyLoop;
+        if (!waitsForLoop || (nextTimerAt === null && this.tickets.size === 0)) return this.finishInvocation();
         return { kind: "waiting", nextTimerAt };
       }
       if (nextTimerAt !== null || this.tickets.size > 0) return { kind: "waiting", nextTimerAt };
@@ -304,6 +308,13 @@ export class QuickJsFunctionRuntime implements FunctionRuntime {
       case "exit": {
         const completion = this.completion;
         if (completion?.kind === "threw" && completion.exitCode) return this.finishInvocation();
+        if (completion?.kind === "returned") {
+          // The answer was already sent when a leftover callback threw: the caller gets it, the
+          // environment is gone (the next call reports the exit).
+          const answered = this.finishInvocation();
+          this.dead = this.exitTurn(this.exitCode);
+          return answered;
+        }
         return this.exitTurn(this.exitCode);
       }
       case "out-of-memory":

@@ -131,6 +131,7 @@ function makeRandom(seed) {
 }
 var next32 = makeRandom(config.seed);
 internals.random = next32;
+internals.makeRandom = makeRandom;
 defineProperty(Math, "random", {
   configurable: true, writable: true, enumerable: false,
   value: function random() { return (next32() * 2097152 + (next32() >>> 11)) / 9007199254740992; }

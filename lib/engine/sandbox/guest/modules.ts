@@ -4,6 +4,12 @@
  * exports (`internals` is the bootstrap's private toolbox: host calls, emit, utf8, …).
  * Anything not listed here does not exist for the guest ("Cannot find module").
  */
+import { SDK_CLIENT_SOURCES, SDK_CORE_SOURCE } from "./aws-sdk";
+import { BUFFER_SOURCE } from "./buffer";
+import { CRYPTO_SOURCE } from "./crypto";
+import { FS_SOURCE } from "./fs";
+import { LIB_DYNAMODB_SOURCE, UTIL_DYNAMODB_SOURCE } from "./dynamodb-document";
+import { EVENTS_SOURCE, PATH_SOURCE } from "./path-events";
 import { CONSOLE_EXTRAS_SOURCE } from "./console-extras";
 import { ERRORS_SOURCE } from "./errors";
 import { UTIL_SOURCE } from "./util";
@@ -14,7 +20,17 @@ const SOURCES: ReadonlyMap<string, string> = new Map([
   // Internal to the runtime: the bootstrap's require refuses names outside its CORE list.
   ["lambda-lab:errors", ERRORS_SOURCE],
   ["lambda-lab:console", CONSOLE_EXTRAS_SOURCE],
+  ["buffer", BUFFER_SOURCE],
   ["util", UTIL_SOURCE],
+  ["fs", FS_SOURCE],
+  ["fs/promises", "(function (internals) { return internals.builtin('fs').promises; })"],
+  ["crypto", CRYPTO_SOURCE],
+  ["path", PATH_SOURCE],
+  ["events", EVENTS_SOURCE],
+  ["lambda-lab:aws-sdk", SDK_CORE_SOURCE],
+  ...SDK_CLIENT_SOURCES,
+  ["@aws-sdk/util-dynamodb", UTIL_DYNAMODB_SOURCE],
+  ["@aws-sdk/lib-dynamodb", LIB_DYNAMODB_SOURCE],
   ["util/types", "(function (internals) { return internals.builtin('util').types; })"],
   ["timers", TIMERS_SOURCE],
   ["timers/promises", TIMERS_PROMISES_SOURCE],

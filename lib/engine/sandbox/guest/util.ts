@@ -617,57 +617,9 @@ var types = {
   isAsyncFunction: function (v) { return typeof v === "function" && Function.prototype.toString.call(v).indexOf("async") === 0; }
 };
 
-// ---- UTF-8 (WHATWG Encoding, utf-8 only) -----------------------------------------------------
-function utf8Encode(str) {
-  str = String(str);
-  var out = new Uint8Array(str.length * 3), n = 0;
-  for (var i = 0; i < str.length; i++) {
-    var c = str.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < str.length) {
-      var d = str.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        var cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
-        out[n++] = 0xf0 | (cp >> 18); out[n++] = 0x80 | ((cp >> 12) & 63); out[n++] = 0x80 | ((cp >> 6) & 63); out[n++] = 0x80 | (cp & 63);
-        i++;
-        continue;
-      }
-    }
-    if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
-    if (c < 0x80) out[n++] = c;
-    else if (c < 0x800) { out[n++] = 0xc0 | (c >> 6); out[n++] = 0x80 | (c & 63); }
-    else { out[n++] = 0xe0 | (c >> 12); out[n++] = 0x80 | ((c >> 6) & 63); out[n++] = 0x80 | (c & 63); }
-  }
-  return out.slice(0, n);
-}
-function utf8Decode(bytes, start, end) {
-  var out = "", chunk = [];
-  for (var i = start; i < end;) {
-    var b = bytes[i], cp = 0xfffd, need = 0;
-    if (b < 0x80) { cp = b; need = 1; }
-    else if (b >= 0xc2 && b <= 0xdf) need = 2;
-    else if (b >= 0xe0 && b <= 0xef) need = 3;
-    else if (b >= 0xf0 && b <= 0xf4) need = 4;
-    if (need === 1) { i++; }
-    else if (need === 0) { i++; }
-    else {
-      var lower = 0x80, upper = 0xbf;
-      if (b === 0xe0) lower = 0xa0; else if (b === 0xed) upper = 0x9f; else if (b === 0xf0) lower = 0x90; else if (b === 0xf4) upper = 0x8f;
-      var value = b & (need === 2 ? 0x1f : need === 3 ? 0x0f : 0x07), k = 1;
-      for (; k < need; k++) {
-        var next = bytes[i + k];
-        if (i + k >= end || next < (k === 1 ? lower : 0x80) || next > (k === 1 ? upper : 0xbf)) break;
-        value = (value << 6) | (next & 0x3f);
-      }
-      if (k === need) { cp = value; i += need; } else { cp = 0xfffd; i += k; }
-    }
-    if (cp > 0xffff) { cp -= 0x10000; chunk.push(0xd800 + (cp >> 10), 0xdc00 + (cp & 0x3ff)); }
-    else chunk.push(cp);
-    if (chunk.length >= 8192) { out += String.fromCharCode.apply(null, chunk); chunk = []; }
-  }
-  return out + String.fromCharCode.apply(null, chunk);
-}
-internals.utf8Encode = utf8Encode;
-internals.utf8Decode = utf8Decode;
+// ---- TextEncoder / TextDecoder (WHATWG Encoding, utf-8 only; the codec lives in "buffer") ----
+function utf8Encode(str) { internals.builtin("buffer"); return internals.utf8Encode(String(str)); }
+function utf8Decode(bytes, start, end) { internals.builtin("buffer"); return internals.utf8Decode(bytes, start, end); }
 
 function TextEncoder() {}
 Object.defineProperty(TextEncoder.prototype, "encoding", { get: function () { return "utf-8"; } });
