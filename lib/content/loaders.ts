@@ -1,3 +1,4 @@
+import { builtInLabs } from "@/lib/labs/content-loader";
 import type { ContentLoader } from "./registry";
 
 /**
@@ -5,4 +6,4 @@ import type { ContentLoader } from "./registry";
  * lib/srs/content-loader.ts exporting a ContentLoader) and list it here — see
  * docs/architecture.md, "Register a content loader". `npm start` and `npm run dev` run them.
  */
-export const CONTENT_LOADERS: readonly ContentLoader[] = [];
+export const CONTENT_LOADERS: readonly ContentLoader[] = [builtInLabs];

@@ -4,10 +4,11 @@
  * order — params in the order the file declares them, the last one changing fastest, like nested
  * loops. Variant i is the i-th combination of that enumeration.
  *
- * A learner's variant comes from a seed: sha256(JSON `["<learner id>","<lab id>"]`)'s first 4 bytes as an
- * unsigned 32-bit integer, and variant = seed mod count. So the same learner always gets the same
- * variant of a lab (stable across reloads, devices and lab versions with the same params), two
- * learners usually get different ones, and the CLI's `--variant-seed N` picks variant N mod count.
+ * A learner's variant comes from a seed: the first 31 bits of
+ * sha256(JSON `["<learner id>","<lab id>"]`) (31 so it fits a signed 32-bit database integer), and
+ * variant = seed mod count. So the same learner always gets the same variant of a lab (stable
+ * across reloads, devices and lab versions with the same params), two learners usually get
+ * different ones, and the CLI's `--variant-seed N` picks variant N mod count.
  * Instructors enumerate every variant (a lab may have at most MAX_VARIANTS, so each one can be
  * checked by `lab check` and previewed).
  */
@@ -46,7 +47,7 @@ export function enumerateVariants(params: readonly ParamDef[]): Variant[] {
 /** The learner's stable seed for a lab (see the module comment). */
 export function learnerVariantSeed(learnerId: string, labId: string): number {
   // JSON of the pair, not a plain join, so ("a\nb", "c") and ("a", "b\nc") cannot collide.
-  return createHash("sha256").update(JSON.stringify([learnerId, labId])).digest().readUInt32BE(0);
+  return createHash("sha256").update(JSON.stringify([learnerId, labId])).digest().readUInt32BE(0) >>> 1;
 }
 
 export function variantIndexForSeed(seed: number, count: number): number {
