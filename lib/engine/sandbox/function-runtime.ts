@@ -482,16 +482,17 @@ export class QuickJsFunctionRuntime implements FunctionRuntime {
     try {
       const op = ctx.getNumber(args[0]!);
       switch (op) {
-        case HostOp.Log:
-          return this.log(ctx.getNumber(args[1]!), ctx.getString(args[2]!)) ? ctx.true : undefined;
+        case HostOp.Log: {
+          const raw = ctx.getString(args[2]!);
+          const text = args[3] !== undefined && ctx.typeof(args[3]) === "number" ? String(JSON.parse(raw)) : raw;
+          return this.log(ctx.getNumber(args[1]!), text) ? ctx.true : undefined;
+        }
         case HostOp.Now:
           return ctx.newNumber(this.config.host.now());
         case HostOp.Sdk:
           return ctx.newString(this.sdk(ctx.getString(args[1]!), ctx.getString(args[2]!), ctx.getString(args[3]!)));
-        case HostOp.Fs: {
-          const data = args[3] && ctx.typeof(args[3]) === "string" ? ctx.getString(args[3]) : undefined;
-          return ctx.newString(JSON.stringify(this.fs.run(ctx.getString(args[1]!), ctx.getString(args[2]!), data)));
-        }
+        case HostOp.Fs:
+          return ctx.newString(JSON.stringify(this.fileOperation(ctx.getString(args[1]!), ctx.getString(args[2]!), optionalString(ctx, args[3]), optionalString(ctx, args[4]))));
         case HostOp.Exit:
           this.exitCode = ctx.getNumber(args[1]!);
           this.stopReason = ctx.getNumber(args[2]!) === 1 ? "out-of-memory" : "exit";
@@ -512,6 +513,17 @@ export class QuickJsFunctionRuntime implements FunctionRuntime {
       return undefined;
     }
   };
+
+  /** `dataJson` is JSON text (raw strings would lose everything after a NUL); "utf8" text is encoded here, natively. */
+  private fileOperation(operation: string, path: string, dataJson: string | undefined, encoding: string | undefined) {
+    let data = dataJson === undefined ? undefined : String(JSON.parse(dataJson));
+    if (data !== undefined && encoding === "utf8") data = Buffer.from(data, "utf8").toString("latin1");
+    const result = this.fs.run(operation, path, data);
+    if (operation === "read" && encoding === "utf8" && "ok" in result) {
+      return { ok: Buffer.from(String(result.ok), "latin1").toString("utf8") };
+    }
+    return result;
+  }
 
   private log(levelCode: number, text: string): boolean {
     const level = LOG_LEVELS[levelCode] ?? "INFO";
@@ -564,6 +576,10 @@ export class QuickJsFunctionRuntime implements FunctionRuntime {
     }
     return compiled.value;
   }
+}
+
+function optionalString(ctx: QuickJSContext, handle: QuickJSHandle | undefined): string | undefined {
+  return handle !== undefined && ctx.typeof(handle) === "string" ? ctx.getString(handle) : undefined;
 }
 
 /** The JSON the guest's SDK stand-ins parse (guest/aws-sdk.ts). */

@@ -5,13 +5,13 @@
  * it in a closure and hands it only to the built-in modules it compiles.
  */
 export const HostOp = {
-  /** (level: LogLevelCode, text) → 1 when the invocation's log cap was reached, else 0. */
+  /** (level: LogLevelCode, text, isJson?) → true once the invocation's log cap is reached. Text holding a NUL comes as JSON. */
   Log: 0,
   /** () → virtual ms since the scenario started. */
   Now: 1,
   /** (client, command, inputJson) → reply JSON: {"k":"ok","o":…} | {"k":"error",…} | {"k":"pending","t":n}. */
   Sdk: 2,
-  /** (operation, path, data) → JSON {"ok":…} | {"err":"ENOENT",…} (see tmp-fs.ts). */
+  /** (operation, path, dataJson?, "utf8" | "latin1") → JSON {"ok":…} | {"err":"ENOENT",…} (see tmp-fs.ts). */
   Fs: 3,
   /** (exitCode, outOfMemory: 0 | 1) → marks the runtime as exiting; the guest then spins until the interrupt handler stops it. */
   Exit: 4,

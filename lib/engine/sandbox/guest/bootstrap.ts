@@ -53,7 +53,9 @@ var LOG_INFO = ${LogLevelCode.INFO}, LOG_WARN = ${LogLevelCode.WARN}, LOG_ERROR 
 var logsCapped = false;
 function emit(level, text) {
   if (logsCapped) return;
-  if (host(${HostOp.Log}, level, text) === 1) logsCapped = true;
+  // A raw string crossing to the host would end at its first NUL: send such lines as JSON.
+  var capped = text.indexOf("\u0000") === -1 ? host(${HostOp.Log}, level, text) : host(${HostOp.Log}, level, jsonStringify(text), 1);
+  if (capped === true) logsCapped = true;
 }
 function virtualNow() { return host(${HostOp.Now}); }
 

@@ -35,11 +35,14 @@ function pathArg(path, name) {
   e.code = "ERR_INVALID_ARG_TYPE";
   throw e;
 }
-function call(operation, path, data) {
-  var result = JSON.parse(host(${HostOp.Fs}, operation, path, data));
+// Data crosses to the host as JSON text (a raw string would be cut at its first NUL byte);
+// "utf8" asks the host to encode or decode the text natively, "latin1" means bytes, one per char.
+function call(operation, path, data, encoding) {
+  var result = JSON.parse(host(${HostOp.Fs}, operation, path, data === undefined ? undefined : JSON.stringify(data), encoding));
   if (result.err !== undefined) throw fsError(result);
   return result.ok;
 }
+function isUtf8(encoding) { return encoding === undefined || encoding === null || /^utf-?8$/i.test(encoding); }
 function encodingOf(options) {
   if (typeof options === "string") return options;
   if (options !== null && typeof options === "object" && options.encoding) return options.encoding;
@@ -48,29 +51,37 @@ function encodingOf(options) {
 function flagOf(options) {
   return options !== null && typeof options === "object" && typeof options.flag === "string" ? options.flag : "w";
 }
-function toBinary(data, encoding) {
-  var bytes;
-  if (typeof data === "string") bytes = encodeString(data, encoding || "utf8");
-  else if (ArrayBuffer.isView(data)) bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  else {
-    var e = new TypeError("The \"data\" argument must be of type string or an instance of Buffer, TypedArray, or DataView. Received " + (data === null ? "null" : typeof data));
-    e.code = "ERR_INVALID_ARG_TYPE";
-    throw e;
+// Returns [data, encoding] for the host: text stays text when it is UTF-8.
+function toHostData(data, encoding) {
+  if (typeof data === "string") {
+    if (isUtf8(encoding)) return [data, "utf8"];
+    var encoded = encodeString(data, encoding);
+    return [decodeBytes(encoded, "latin1", 0, encoded.length), "latin1"];
   }
-  return decodeBytes(bytes, "latin1", 0, bytes.length);
+  if (ArrayBuffer.isView(data)) {
+    var bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    return [decodeBytes(bytes, "latin1", 0, bytes.length), "latin1"];
+  }
+  var e = new TypeError("The \"data\" argument must be of type string or an instance of Buffer, TypedArray, or DataView. Received " + (data === null ? "null" : typeof data));
+  e.code = "ERR_INVALID_ARG_TYPE";
+  throw e;
 }
 
 function readFileSync(path, options) {
-  var binary = call("read", pathArg(path), undefined);
-  var bytes = Buffer.from(binary, "latin1");
   var encoding = encodingOf(options);
+  if (encoding && isUtf8(encoding)) return call("read", pathArg(path), undefined, "utf8");
+  var bytes = Buffer.from(call("read", pathArg(path), undefined, "latin1"), "latin1");
   return encoding ? bytes.toString(encoding) : bytes;
 }
 function writeFileSync(path, data, options) {
   var flag = flagOf(options);
-  call(flag.charAt(0) === "a" ? "append" : "write", pathArg(path), toBinary(data, encodingOf(options)));
+  var sent = toHostData(data, encodingOf(options));
+  call(flag.charAt(0) === "a" ? "append" : "write", pathArg(path), sent[0], sent[1]);
 }
-function appendFileSync(path, data, options) { call("append", pathArg(path), toBinary(data, encodingOf(options))); }
+function appendFileSync(path, data, options) {
+  var sent = toHostData(data, encodingOf(options));
+  call("append", pathArg(path), sent[0], sent[1]);
+}
 function existsSync(path) {
   try { return call("exists", pathArg(path), undefined) === true; } catch (e) { return false; }
 }
@@ -80,7 +91,7 @@ function accessSync(path) {
 function unlinkSync(path) { call("unlink", pathArg(path), undefined); }
 function mkdirSync(path, options) {
   var recursive = options !== null && typeof options === "object" && options.recursive === true;
-  call("mkdir", pathArg(path), recursive ? "1" : "0");
+  call("mkdir", pathArg(path), recursive ? "1" : "0", undefined);
   return recursive ? pathArg(path) : undefined;
 }
 function Dirent(name, type) { this.name = name; this._type = type; }

@@ -88,13 +88,14 @@ function constructorName(obj) {
   return null;
 }
 
-function prefixFor(name, tag, fallback) {
+function prefixFor(name, tag, fallback, size) {
+  size = size === undefined ? "" : size;
   if (name === null) {
-    if (tag !== "" && fallback !== tag) return "[" + fallback + ": null prototype] [" + tag + "] ";
-    return "[" + fallback + ": null prototype] ";
+    if (tag !== "" && fallback !== tag) return "[" + fallback + size + ": null prototype] [" + tag + "] ";
+    return "[" + fallback + size + ": null prototype] ";
   }
-  if (tag !== "" && name !== tag) return name + " [" + tag + "] ";
-  return name + " ";
+  if (tag !== "" && name !== tag) return name + size + " [" + tag + "] ";
+  return name + size + " ";
 }
 
 function functionBase(value, name) {
@@ -175,7 +176,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
   var filter = ctx.showHidden;
 
   if (Array.isArray(value)) {
-    var prefix = (name !== "Array" || tag !== "") ? prefixFor(name, tag, "Array") : "";
+    var prefix = (name !== "Array" || tag !== "") ? prefixFor(name, tag, "Array", "(" + value.length + ")") : "";
     keys = Object.keys(value).filter(function (k) { return !/^(0|[1-9][0-9]*)$/.test(k); });
     braces = [prefix + "[", "]"];
     if (value.length === 0 && keys.length === 0) return braces[0] + "]";
@@ -183,15 +184,15 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
     formatter = formatArray;
   } else if (value instanceof Map) {
     keys = getKeys(value, filter);
-    var mapPrefix = prefixFor(name, tag, "Map");
-    if (value.size === 0 && keys.length === 0) return mapPrefix + "(0) {}";
-    braces = [mapPrefix + "(" + value.size + ") {", "}"];
+    var mapPrefix = prefixFor(name, tag, "Map", "(" + value.size + ")");
+    if (value.size === 0 && keys.length === 0) return mapPrefix + "{}";
+    braces = [mapPrefix + "{", "}"];
     formatter = formatMap;
   } else if (value instanceof Set) {
     keys = getKeys(value, filter);
-    var setPrefix = prefixFor(name, tag, "Set");
-    if (value.size === 0 && keys.length === 0) return setPrefix + "(0) {}";
-    braces = [setPrefix + "(" + value.size + ") {", "}"];
+    var setPrefix = prefixFor(name, tag, "Set", "(" + value.size + ")");
+    if (value.size === 0 && keys.length === 0) return setPrefix + "{}";
+    braces = [setPrefix + "{", "}"];
     formatter = formatSet;
   } else if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
     keys = Object.keys(value).filter(function (k) { return !/^(0|[1-9][0-9]*)$/.test(k); });
@@ -203,8 +204,8 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       var more = value.length > 50 ? " ... " + (value.length - 50) + " more byte" + (value.length - 50 > 1 ? "s" : "") : "";
       return "<Buffer" + (hex.length ? " " + hex.join(" ") : "") + more + ">";
     }
-    var typedPrefix = prefixFor(name, tag === fallback ? "" : tag, fallback);
-    braces = [typedPrefix + "(" + value.length + ") [", "]"];
+    var typedPrefix = prefixFor(name, tag === fallback ? "" : tag, fallback, "(" + value.length + ")");
+    braces = [typedPrefix + "[", "]"];
     if (value.length === 0 && keys.length === 0) return braces[0] + "]";
     formatter = formatTypedArray;
     extrasType = kArrayExtras;
