@@ -8,7 +8,7 @@ export interface CallContext {
   sim: Simulation;
   /** The step that (directly or through a handler) caused this call, for the records it creates. */
   step: string | null;
-  /** The invocation whose handler made the call, when it came from the SDK. */
+  /** The invocation whose handler made the call, when it came from the SDK (its lineage travels on). */
   caller?: Invocation;
 }
 

@@ -48,6 +48,7 @@ export const sqsApi: OperationTable = {
       attributes: attributes(input.MessageAttributes),
       senderId: senderId(ctx),
       originStep: ctx.step,
+      lineage: ctx.caller?.lineage,
     });
   },
   SendMessageBatch(ctx, input) {
@@ -72,6 +73,7 @@ export const sqsApi: OperationTable = {
           attributes: attributes(e.MessageAttributes),
           senderId: senderId(ctx),
           originStep: ctx.step,
+          lineage: ctx.caller?.lineage,
         });
         Successful.push({ Id: e.Id, ...r });
       } catch (err) {
@@ -136,7 +138,7 @@ export const snsApi: OperationTable = {
     if (!arn) throw new AwsError("InvalidParameter", "Invalid parameter: TopicArn or TargetArn Reason: no value for required parameter", 400);
     const topic = sns.byArn(arn);
     if (!topic) throw new AwsError("NotFound", "Topic does not exist", 404);
-    const messageId = sns.publish(topic, { message: messageText(input.Message), subject: input.Subject, attributes: attributes(input.MessageAttributes), originStep: ctx.step });
+    const messageId = sns.publish(topic, { message: messageText(input.Message), subject: input.Subject, attributes: attributes(input.MessageAttributes), originStep: ctx.step, lineage: ctx.caller?.lineage });
     return { MessageId: messageId };
   },
 };

@@ -5,6 +5,7 @@ import { esmOperations } from "./lambda/esm-control-plane";
 import { eventInvokeConfigOperations } from "./lambda/event-invoke-config";
 import { functionOperations } from "./lambda/functions";
 import { invokeOperations } from "./lambda/invoke";
+import { recursionOperations } from "./lambda/recursion";
 import { versionOperations } from "./lambda/versions";
 import { eventBridgeApi, snsApi, sqsApi } from "./messaging";
 import { faultApi, iamApi } from "./platform";
@@ -18,6 +19,7 @@ export const operations: OperationTable = {
   ...concurrencyOperations,
   ...eventInvokeConfigOperations,
   ...invokeOperations,
+  ...recursionOperations,
   ...esmOperations,
   ...sqsApi,
   ...snsApi,

@@ -103,6 +103,8 @@ export interface LambdaFunction {
   /** Creation times of recent on-demand environments, for the 1,000-per-10-s scaling rate. */
   recentEnvironmentStarts: number[];
   deleted: boolean;
+  /** §5 recursive loop detection: Terminate (default) or Allow (PutFunctionRecursionConfig). */
+  recursiveLoop: "Terminate" | "Allow";
   /** §6: State is Pending until this time (the creation instant), then Active. */
   activeAt: number;
 }

@@ -74,6 +74,7 @@ export const functionOperations: OperationTable = {
       deleted: false,
       // §6: a new function is Pending, then Active; the engine keeps it Pending for the instant of creation
       activeAt: now + 1,
+      recursiveLoop: "Terminate",
     };
     store.functions.delete(p.name);
     store.functions.set(p.name, fn);

@@ -2,6 +2,7 @@ import { base64FromText, utf8Length } from "../../core/encoding";
 import { Deferred } from "../../core/deferred";
 import { AwsError } from "../../aws/errors";
 import type { Trigger } from "../../trace/types";
+import { RECURSION_MESSAGE, stopsRecursion } from "../../lambda/invocation/lineage";
 import type { OperationTable } from "../context";
 
 /** §1.2: request payload limits. */
@@ -49,9 +50,11 @@ export const invokeOperations: OperationTable = {
     const trigger: Trigger = ctx.caller ? "handler" : type === "Event" ? "async" : "sync";
     if (type === "DryRun") return { StatusCode: 204 };
     if (type === "Event") {
-      lambda.eventManager.enqueue(ref.fn, input.FunctionName, input.Qualifier, json, value, trigger, ctx.step);
+      lambda.eventManager.enqueue(ref.fn, input.FunctionName, input.Qualifier, json, value, trigger, ctx.step, ctx.caller?.lineage);
       return { StatusCode: 202 };
     }
+    const lineage = ctx.caller?.lineage;
+    if (stopsRecursion(ref.fn, lineage)) throw new AwsError("RecursiveInvocationException", RECURSION_MESSAGE, 400);
     const deferred = new Deferred<InvokeResponse>();
     const version = lambda.route(ref);
     const started = lambda.invoker.start({
@@ -67,6 +70,7 @@ export const invokeOperations: OperationTable = {
       attempt: 1,
       tail: input.LogType === "Tail",
       ...(ctx.caller ? { parent: ctx.caller } : {}),
+      ...(lineage ? { lineage } : {}),
       onDone: (outcome) => {
         const response: InvokeResponse = { StatusCode: 200, ExecutedVersion: outcome.executedVersion };
         if (outcome.functionError) response.FunctionError = "Unhandled";

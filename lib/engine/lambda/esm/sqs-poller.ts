@@ -5,6 +5,7 @@ import type { InvocationOutcome } from "../invocation/invocation";
 import { THROTTLE_BACKOFF_MAX_MS } from "../invocation/event-manager";
 import type { EventSourceMapping } from "./model";
 import type { Poller } from "./poller";
+import { merge, NO_LINEAGE, stopsRecursion } from "../invocation/lineage";
 
 /** §3.1 SQS scaling: 5 concurrent batches at first, up to 300 more per minute, at most 1,000. */
 const INITIAL_BATCHES = 5;
@@ -144,6 +145,8 @@ export class SqsPoller implements Poller {
       this.esm.lastProcessingResult = "PROBLEM: Function not found.";
       return;
     }
+    const lineage = merge(messages.map((m) => m.lineage));
+    if (stopsRecursion(ref.fn, lineage)) return this.stopRecursion(q, messages, handles);
     const event = { Records: messages.map((m) => this.record(q, m)) };
     this.inFlight++;
     const started = lambda.invoker.start({
@@ -157,6 +160,7 @@ export class SqsPoller implements Poller {
       step: messages[0].originStep,
       requestId: sim.ids.uuid(),
       attempt: 1,
+      ...(lineage !== NO_LINEAGE ? { lineage } : {}),
       onDone: (outcome) => this.batchDone(q, messages, handles, outcome),
     });
     if (started.ok) return;
@@ -174,6 +178,22 @@ export class SqsPoller implements Poller {
     } else {
       this.scheduleWake(visibleAt);
     }
+  }
+
+  /**
+   * §5: Lambda stops a recursive loop instead of invoking; the messages go to the queue's
+   * dead-letter queue when it has one, and are dropped otherwise.
+   */
+  private stopRecursion(q: Queue, messages: SqsMessage[], handles: (string | null)[]): void {
+    const sim = this.sim;
+    const dlq = q.attributes.RedrivePolicy ? sim.sqs.byArn(q.attributes.RedrivePolicy.deadLetterTargetArn) : undefined;
+    messages.forEach((m, i) => {
+      if (m.deleted || m.receiptHandle !== handles[i]) return;
+      sim.sqs.moveToDeadLetterQueue(q, m, dlq);
+    });
+    sim.recorder.timeline(sim.clock.now, "recursive-loop-stopped", this.esm.uuid);
+    this.esm.lastProcessingResult = "PROBLEM: Lambda detected a recursive loop and stopped the invocation.";
+    this.wake();
   }
 
   private batchDone(q: Queue, messages: SqsMessage[], handles: (string | null)[], outcome: InvocationOutcome): void {

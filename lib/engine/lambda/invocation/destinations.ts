@@ -3,7 +3,8 @@ import type { Simulation } from "../../simulation";
 import type { DeliveryKind, DeliveryRecord } from "../../trace/types";
 import type { LambdaFunction } from "../model";
 
-export type AsyncCondition = "Success" | "RetriesExhausted" | "EventAgeExceeded" | "ZeroReservedConcurrency";
+/** `RecursiveInvocationException` is the engine's name for an event stopped by recursive loop detection [unverified: AWS's record for it is not published]. */
+export type AsyncCondition = "Success" | "RetriesExhausted" | "EventAgeExceeded" | "ZeroReservedConcurrency" | "RecursiveInvocationException";
 
 /** The last attempt's result, when there was one (none for ZeroReservedConcurrency). */
 export interface LastResponse {

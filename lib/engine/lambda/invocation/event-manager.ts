@@ -4,6 +4,7 @@ import type { AsyncEventRecord, Trigger } from "../../trace/types";
 import type { LambdaFunction } from "../model";
 import { deliver, invocationRecord, type AsyncCondition, type LastResponse } from "./destinations";
 import type { InvocationOutcome } from "./invocation";
+import { stopsRecursion, type Lineage } from "./lineage";
 
 /** §2.1 defaults: 2 retries, events kept up to 6 h. */
 export const DEFAULT_MAX_RETRIES = 2;
@@ -33,6 +34,7 @@ export interface AsyncEvent {
   record: AsyncEventRecord;
   pending?: ScheduledEvent;
   done: boolean;
+  lineage?: Lineage;
 }
 
 /**
@@ -52,30 +54,31 @@ export class EventManager {
   constructor(private readonly sim: Simulation) {}
 
   /** Queues an event for `functionName[:qualifier]` (already validated by the caller). */
-  enqueue(fn: LambdaFunction, functionName: string, qualifier: string | undefined, payloadJson: string, payload: unknown, trigger: Trigger, step: string | null, requestId = this.sim.ids.uuid()): AsyncEvent {
-    const ev = this.create(fn, functionName, qualifier, payloadJson, payload, trigger, step, requestId, false);
+  enqueue(fn: LambdaFunction, functionName: string, qualifier: string | undefined, payloadJson: string, payload: unknown, trigger: Trigger, step: string | null, lineage?: Lineage): AsyncEvent {
+    const requestId = this.sim.ids.uuid();
+    const ev = this.create(fn, functionName, qualifier, payloadJson, payload, trigger, step, requestId, false, lineage);
     if (fn.faults.duplicateDeliveries > 0) {
       // at-least-once delivery (§2.1): the same event, same request id, handed over twice
       fn.faults.duplicateDeliveries--;
-      this.create(fn, functionName, qualifier, payloadJson, payload, trigger, step, requestId, true);
+      this.create(fn, functionName, qualifier, payloadJson, payload, trigger, step, requestId, true, lineage);
     }
     return ev;
   }
 
   /** Async invoke of a function ARN from a platform source (SNS, a Lambda destination). False if it does not exist. */
-  enqueueByArn(arn: string, event: unknown, trigger: Trigger, step: string | null): boolean {
+  enqueueByArn(arn: string, event: unknown, trigger: Trigger, step: string | null, lineage?: Lineage): boolean {
     const store = this.sim.lambda.store;
     try {
       const ref = store.resolve(arn);
       const json = JSON.stringify(event);
-      this.enqueue(ref.fn, arn, undefined, json, event, trigger, step);
+      this.enqueue(ref.fn, arn, undefined, json, event, trigger, step, lineage);
       return true;
     } catch {
       return false;
     }
   }
 
-  private create(fn: LambdaFunction, functionName: string, qualifier: string | undefined, payloadJson: string, payload: unknown, trigger: Trigger, step: string | null, requestId: string, duplicate: boolean): AsyncEvent {
+  private create(fn: LambdaFunction, functionName: string, qualifier: string | undefined, payloadJson: string, payload: unknown, trigger: Trigger, step: string | null, requestId: string, duplicate: boolean, lineage: Lineage | undefined): AsyncEvent {
     const sim = this.sim;
     const now = sim.clock.now;
     const record: AsyncEventRecord = {
@@ -97,6 +100,7 @@ export class EventManager {
       attempts: 0, throttleRetries: 0, lastExecutedVersion: "$LATEST", record, done: false,
     };
     if (qualifier !== undefined) ev.qualifier = qualifier;
+    if (lineage) ev.lineage = lineage;
     sim.recorder.trace.asyncEvents.push(record);
     sim.recorder.timeline(now, "event-queued", requestId);
     ev.pending = sim.clock.at(now, () => this.attempt(ev));
@@ -122,9 +126,15 @@ export class EventManager {
       sim.recorder.trace.throttles.push({ at: sim.clock.now, function: fn.name, trigger: ev.trigger, reason: "ReservedFunctionConcurrentInvocationLimitExceeded", step: ev.step });
       return this.fail(ev, "ZeroReservedConcurrency", ref.qualifierKey);
     }
+    if (stopsRecursion(fn, ev.lineage)) {
+      // §5: the next invocation of a recursive chain is stopped; the event goes to the DLQ / on-failure destination
+      sim.recorder.timeline(sim.clock.now, "recursive-loop-stopped", ev.requestId);
+      return this.fail(ev, "RecursiveInvocationException", ref.qualifierKey);
+    }
     const version = lambda.route(ref);
     ev.lastExecutedVersion = version.version;
     const started = lambda.invoker.start({
+      ...(ev.lineage ? { lineage: ev.lineage } : {}),
       fn,
       version,
       qualifierKey: ref.qualifierKey,
@@ -183,10 +193,11 @@ export class EventManager {
     deliver(sim, { fn: ev.fn, roleArn: this.role(ev), kind: "on-success", target, condition: "Success", requestId: ev.requestId, step: ev.step, record });
   }
 
-  private fail(ev: AsyncEvent, condition: AsyncCondition, qualifierKey: string): void {
+  private fail(ev: AsyncEvent, condition: AsyncCondition | "RecursiveInvocationException", qualifierKey: string): void {
     const sim = this.sim;
     this.end(ev, "failure", condition);
-    const last = condition === "ZeroReservedConcurrency" ? undefined : ev.last;
+    // no response fields when the event never ran (ZeroReservedConcurrency; a stopped recursive loop)
+    const last = condition === "ZeroReservedConcurrency" || condition === "RecursiveInvocationException" ? undefined : ev.last;
     const target = this.config(ev.fn, qualifierKey).onFailure;
     if (target) {
       const record = invocationRecord(sim, ev.fn, ev.requestId, ev.lastExecutedVersion, condition, ev.attempts, ev.payload, last);

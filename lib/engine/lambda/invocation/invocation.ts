@@ -2,6 +2,7 @@ import type { ScheduledEvent } from "../../core/event-queue";
 import type { InvocationRecord, InvocationStatus, Trigger } from "../../trace/types";
 import type { FunctionVersion, LambdaFunction } from "../model";
 import type { ExecutionEnvironment } from "./execution-environment";
+import { extend, NO_LINEAGE, type Lineage } from "./lineage";
 
 /** What the caller asks Lambda to run once (one attempt). */
 export interface InvokeRequest {
@@ -21,6 +22,8 @@ export interface InvokeRequest {
   attempt: number;
   /** The handler invocation that made this call through the SDK, if any. */
   parent?: Invocation;
+  /** The chain this event belongs to (recursive loop detection); undefined = a new chain. */
+  lineage?: Lineage;
   /** Collect the attempt's log lines (Invoke with `LogType: Tail`). */
   tail?: boolean;
   onDone(outcome: InvocationOutcome): void;
@@ -63,6 +66,13 @@ export class Invocation {
   settled: import("./invoker").SettledResult | undefined;
   /** CrashEnvironment fault: the handler runs, then its environment dies before answering. */
   crashAfterRun = false;
+  private outgoing: Lineage | undefined;
+
+  /** The lineage this invocation's own calls carry (its chain plus itself). */
+  get lineage(): Lineage {
+    return (this.outgoing ??= extend(this.req.lineage ?? NO_LINEAGE, this.req.fn.name));
+  }
+
   /** Collects this attempt's log lines for `LogType: Tail` (null when nobody asked). */
   tail: string[] | null = null;
 

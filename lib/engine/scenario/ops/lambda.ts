@@ -110,4 +110,6 @@ export const lambdaOperations = {
     Payload: z.optional(jsonValue),
   }),
   GetAccountSettings: z.strictObject({}),
+  PutFunctionRecursionConfig: z.strictObject({ ...functionRef, RecursiveLoop: z.enum(["Allow", "Terminate"]) }),
+  GetFunctionRecursionConfig: z.strictObject(functionRef),
 } as const;

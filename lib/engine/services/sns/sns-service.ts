@@ -2,6 +2,7 @@ import { AwsError } from "../../aws/errors";
 import type { Simulation } from "../../simulation";
 import type { MessageAttributeValue } from "../sqs/types";
 import { parseJson } from "../../lambda/invocation/invoker";
+import type { Lineage } from "../../lambda/invocation/lineage";
 
 export interface Subscription {
   arn: string;
@@ -22,6 +23,8 @@ export interface PublishInput {
   subject?: string;
   attributes?: Record<string, MessageAttributeValue>;
   originStep: string | null;
+  /** The chain of invocations that published (recursive loop detection). */
+  lineage?: Lineage;
 }
 
 const notFound = () => new AwsError("NotFound", "Topic does not exist", 404);
@@ -101,10 +104,11 @@ export class SnsService {
           originStep: input.originStep,
           groupId: queue.fifo ? "sns" : undefined,
           deduplicationId: queue.fifo ? messageId : undefined,
+          lineage: input.lineage,
         });
       } else {
         const event = { Records: [{ EventSource: "aws:sns", EventVersion: "1.0", EventSubscriptionArn: sub.arn, Sns: this.lambdaSns(topic, messageId, timestamp, input) }] };
-        sim.lambda.eventManager.enqueueByArn(sub.endpoint, event, "sns", input.originStep);
+        sim.lambda.eventManager.enqueueByArn(sub.endpoint, event, "sns", input.originStep, input.lineage);
       }
     }
     return messageId;

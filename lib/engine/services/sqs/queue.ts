@@ -1,3 +1,4 @@
+import type { Lineage } from "../../lambda/invocation/lineage";
 import type { MessageAttributeValue } from "./types";
 
 /**
@@ -23,6 +24,8 @@ export interface SqsMessage {
   senderId: string;
   /** The step whose call put the message here (for invocation records). */
   originStep: string | null;
+  /** The chain of invocations that sent it (recursive loop detection). */
+  lineage?: Lineage;
   deleted: boolean;
 }
 

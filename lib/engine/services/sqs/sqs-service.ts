@@ -178,6 +178,7 @@ export class SqsService {
       deleted: false,
     };
     if (input.attributes && Object.keys(input.attributes).length > 0) m.attributes = input.attributes;
+    if (input.lineage) m.lineage = input.lineage;
     if (q.fifo) {
       m.groupId = input.groupId;
       m.deduplicationId = input.deduplicationId ?? dedupId;
@@ -218,15 +219,21 @@ export class SqsService {
     const dlq = this.byArn(policy.deadLetterTargetArn);
     for (const m of q.live(now)) {
       if (m.visibleAt > now || m.receiveCount < policy.maxReceiveCount) continue;
-      q.delete(m);
-      q.movedToDeadLetterQueue++;
-      if (!dlq) continue;
-      // the message keeps its id and body; its receive count starts over in the DLQ [unverified]
-      const moved: SqsMessage = { ...m, visibleAt: now, receiveCount: 0, firstReceiveAt: null, receiptHandle: null, deleted: false };
-      dlq.add(moved);
-      this.sim.recorder.timeline(now, "message-redriven", `${q.name}/${m.messageId}`);
-      this.sim.esm.notifySource(dlq.arn);
+      this.moveToDeadLetterQueue(q, m, dlq);
     }
+  }
+
+  /** Moves a message to a dead-letter queue (or drops it when there is none). */
+  moveToDeadLetterQueue(q: Queue, m: SqsMessage, dlq: Queue | undefined): void {
+    const now = this.sim.clock.now;
+    q.delete(m);
+    if (!dlq) return;
+    q.movedToDeadLetterQueue++;
+    // the message keeps its id and body; its receive count starts over in the DLQ [unverified]
+    const moved: SqsMessage = { ...m, visibleAt: now, receiveCount: 0, firstReceiveAt: null, receiptHandle: null, deleted: false };
+    dlq.add(moved);
+    this.sim.recorder.timeline(now, "message-redriven", `${q.name}/${m.messageId}`);
+    this.sim.esm.notifySource(dlq.arn);
   }
 
   deleteByReceiptHandle(q: Queue, handle: string): void {

@@ -1,3 +1,5 @@
+import type { Lineage } from "../../lambda/invocation/lineage";
+
 export interface MessageAttributeValue {
   DataType: string;
   StringValue?: string;
@@ -12,6 +14,8 @@ export interface SendInput {
   attributes?: Record<string, MessageAttributeValue>;
   senderId: string;
   originStep: string | null;
+  /** The chain a handler's message belongs to (recursive loop detection). */
+  lineage?: Lineage;
 }
 
 export interface SendResult {
