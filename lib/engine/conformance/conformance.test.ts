@@ -43,6 +43,6 @@ describe("conformance cases", () => {
         const again = runScenario(scenarioOf(c), { runtime: await freshRuntime() });
         expect(JSON.stringify(again)).toBe(JSON.stringify(trace));
       }
-    }, 120_000);
+    }, 300_000); // 5-scaling-rate creates 2,000 environments
   }
 });
