@@ -2,6 +2,7 @@ import { base64FromText, utf8Length } from "../../core/encoding";
 import { Deferred } from "../../core/deferred";
 import { AwsError } from "../../aws/errors";
 import type { Trigger } from "../../trace/types";
+import type { InvocationOutcome } from "../../lambda/invocation/invocation";
 import { RECURSION_MESSAGE, stopsRecursion } from "../../lambda/invocation/lineage";
 import type { OperationTable } from "../context";
 
@@ -71,15 +72,8 @@ export const invokeOperations: OperationTable = {
       tail: input.LogType === "Tail",
       ...(ctx.caller ? { parent: ctx.caller } : {}),
       ...(lineage ? { lineage } : {}),
-      onDone: (outcome) => {
-        const response: InvokeResponse = { StatusCode: 200, ExecutedVersion: outcome.executedVersion };
-        if (outcome.functionError) response.FunctionError = "Unhandled";
-        if (outcome.logTail !== undefined) response.LogResult = base64FromText(lastBytes(outcome.logTail, LOG_TAIL_BYTES));
-        // §1.1: a handler that returns nothing answers with the payload `null`
-        response.Payload = outcome.payloadJson ?? "null";
-        response[PARSED_PAYLOAD] = outcome.payload;
-        deferred.resolve(response);
-      },
+      onDone: answerInvoke,
+      context: deferred,
     });
     if (!started.ok) {
       sim.recorder.trace.throttles.push({ at: sim.clock.now, function: ref.fn.name, trigger, reason: started.reason, step: ctx.step });
@@ -89,6 +83,17 @@ export const invokeOperations: OperationTable = {
     return deferred;
   },
 };
+
+/** A synchronous Invoke's answer once the attempt ended (§1.1, §1.3). */
+function answerInvoke(outcome: InvocationOutcome, context: unknown): void {
+  const response: InvokeResponse = { StatusCode: 200, ExecutedVersion: outcome.executedVersion };
+  if (outcome.functionError) response.FunctionError = "Unhandled";
+  if (outcome.logTail !== undefined) response.LogResult = base64FromText(lastBytes(outcome.logTail, LOG_TAIL_BYTES));
+  // §1.1: a handler that returns nothing answers with the payload `null`
+  response.Payload = outcome.payloadJson ?? "null";
+  response[PARSED_PAYLOAD] = outcome.payload;
+  (context as Deferred<InvokeResponse>).resolve(response);
+}
 
 /**
  * The request body: a JSON value is serialised; text must already be JSON (as with

@@ -30,6 +30,11 @@ export class SqsPoller implements Poller {
   /** After a throttle the poller backs off before reading more. */
   private backoffUntil = 0;
 
+  private readonly batchDoneFn = (outcome: InvocationOutcome, context: unknown) => {
+    const c = context as { q: Queue; messages: SqsMessage[]; handles: (string | null)[] };
+    this.batchDone(c.q, c.messages, c.handles, outcome);
+  };
+
   constructor(
     private readonly sim: Simulation,
     private readonly esm: EventSourceMapping,
@@ -161,7 +166,8 @@ export class SqsPoller implements Poller {
       requestId: sim.ids.uuid(),
       attempt: 1,
       ...(lineage !== NO_LINEAGE ? { lineage } : {}),
-      onDone: (outcome) => this.batchDone(q, messages, handles, outcome),
+      onDone: this.batchDoneFn,
+      context: { q, messages, handles },
     });
     if (started.ok) return;
     this.inFlight--;

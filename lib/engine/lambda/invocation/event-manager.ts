@@ -31,6 +31,8 @@ export interface AsyncEvent {
   throttleRetries: number;
   last?: LastResponse & { errorMessage?: string };
   lastExecutedVersion: string;
+  /** The qualifier the last attempt resolved to (its EventInvokeConfig applies). */
+  qualifierKey: string;
   record: AsyncEventRecord;
   pending?: ScheduledEvent;
   done: boolean;
@@ -51,6 +53,8 @@ export interface AsyncEvent {
  * - On final failure: the on-failure destination, then the DLQ (LocalStack fires both, §2.4).
  */
 export class EventManager {
+  private readonly attemptDoneFn = (outcome: InvocationOutcome, ev: unknown) => this.attemptDone(ev as AsyncEvent, outcome);
+
   constructor(private readonly sim: Simulation) {}
 
   /** Queues an event for `functionName[:qualifier]` (already validated by the caller). */
@@ -97,7 +101,7 @@ export class EventManager {
     if (duplicate) record.duplicate = true;
     const ev: AsyncEvent = {
       requestId, fn, functionName, payloadJson, payload, trigger, step, enqueuedAt: now,
-      attempts: 0, throttleRetries: 0, lastExecutedVersion: "$LATEST", record, done: false,
+      attempts: 0, throttleRetries: 0, lastExecutedVersion: "$LATEST", qualifierKey: qualifier ?? "$LATEST", record, done: false,
     };
     if (qualifier !== undefined) ev.qualifier = qualifier;
     if (lineage) ev.lineage = lineage;
@@ -119,6 +123,7 @@ export class EventManager {
     }
     const fn = ref.fn;
     ev.record.invokedArn = ref.invokedArn;
+    ev.qualifierKey = ref.qualifierKey;
     const config = this.config(fn, ref.qualifierKey);
     if (fn.reservedConcurrency === 0) {
       // §1.4: reserved concurrency 0 throttles everything; async events skip retries entirely
@@ -145,7 +150,8 @@ export class EventManager {
       step: ev.step,
       requestId: ev.requestId,
       attempt: ev.attempts + 1,
-      onDone: (outcome) => this.attemptDone(ev, ref.qualifierKey, outcome),
+      onDone: this.attemptDoneFn,
+      context: ev,
     });
     if (started.ok) return;
     // throttled: back off without counting an attempt (§1.4)
@@ -158,7 +164,8 @@ export class EventManager {
     ev.pending = sim.clock.after(delay, () => this.attempt(ev));
   }
 
-  private attemptDone(ev: AsyncEvent, qualifierKey: string, outcome: InvocationOutcome): void {
+  private attemptDone(ev: AsyncEvent, outcome: InvocationOutcome): void {
+    const qualifierKey = ev.qualifierKey;
     const sim = this.sim;
     ev.attempts++;
     ev.record.attempts = ev.attempts;

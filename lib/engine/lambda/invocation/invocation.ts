@@ -26,7 +26,12 @@ export interface InvokeRequest {
   lineage?: Lineage;
   /** Collect the attempt's log lines (Invoke with `LogType: Tail`). */
   tail?: boolean;
-  onDone(outcome: InvocationOutcome): void;
+  /**
+   * Called once with how the attempt ended. A long-lived function plus `context` (rather than a
+   * fresh closure per call) keeps the hot path allocation-light.
+   */
+  onDone(outcome: InvocationOutcome, context: unknown): void;
+  context?: unknown;
 }
 
 /** How one attempt ended, as the caller sees it. */

@@ -5,7 +5,7 @@ import type { InvocationRecord, InvocationStatus } from "../../trace/types";
 import { LIMITS } from "../../world";
 import type { ExecutionEnvironment } from "./execution-environment";
 import { Invocation, type InvocationOutcome, type InvokeRequest } from "./invocation";
-import * as logs from "./logs";
+import { endLine, functionLine, initStartLine, invokeErrorLine, reportLine, startLine, timeoutLine } from "./logs";
 import type { ThrottleReason } from "./counting-service";
 
 /** §1.2: a response over 6 MB (+100 bytes of envelope) becomes Function.ResponseSizeTooLarge. */
@@ -98,7 +98,7 @@ export class Invoker {
   initRuntime(env: ExecutionEnvironment, initType: "on-demand" | "provisioned-concurrency"): Turn {
     const sim = this.sim;
     const now = sim.clock.now;
-    sim.recorder.log(now, env.fn.name, env.logStream, logs.initStartLine(env.config.runtime, sim.lambda.runtimeVersionArn(env.config.runtime)));
+    sim.recorder.log(now, env.fn.name, env.logStream, initStartLine(env.config.runtime, sim.lambda.runtimeVersionArn(env.config.runtime)));
     sim.recorder.timeline(now, "init-start", env.id);
     env.needsInit = false;
     try {
@@ -128,7 +128,7 @@ export class Invoker {
       log: (level, line) => {
         const inv = env.current;
         // module scope (Init) logs carry no request id: Node's runtime prints "undefined" there
-        const text = logs.functionLine(sim.iso(), inv && inv.phase === "handler" ? inv.req.requestId : undefined, level, line);
+        const text = functionLine(sim.iso(), inv && inv.phase === "handler" ? inv.req.requestId : undefined, level, line);
         sim.recorder.log(sim.clock.now, env.fn.name, env.logStream, text);
         if (inv?.tail) inv.tail.push(text);
       },
@@ -145,7 +145,7 @@ export class Invoker {
     // after a suppressed Init the invoke phase (and its timeout) began before the handler did
     inv.handlerStart = inv.invokePhaseStart ?? now;
     inv.deadline = inv.handlerStart + env.config.timeout * 1000;
-    this.platformLog(inv, logs.startLine(inv.req.requestId, env.version));
+    this.platformLog(inv, startLine(inv.req.requestId, env.version));
     const context: InvokeContext = {
       awsRequestId: inv.req.requestId,
       functionName: env.fn.name,
@@ -257,7 +257,7 @@ export class Invoker {
       inv.deadline = invokePhase + timeoutMs;
       inv.phase = "handler";
       sim.clock.at(invokePhase, () => {
-        if (!inv.finished) this.platformLog(inv, logs.startLine(inv.req.requestId, inv.env.version));
+        if (!inv.finished) this.platformLog(inv, startLine(inv.req.requestId, inv.env.version));
       });
       inv.timeoutEvent = sim.clock.call(inv.deadline, this.timeoutFn, inv);
       return;
@@ -277,9 +277,9 @@ export class Invoker {
     const env = inv.env;
     const at = started + inv.initMs;
     inv.finishEvent = sim.clock.at(at, () => {
-      sim.recorder.log(sim.clock.now, env.fn.name, env.logStream, logs.functionLine(sim.iso(), undefined, "ERROR", `Uncaught Exception \t${JSON.stringify({ errorType, errorMessage, stack: trace })}`));
+      sim.recorder.log(sim.clock.now, env.fn.name, env.logStream, functionLine(sim.iso(), undefined, "ERROR", `Uncaught Exception \t${JSON.stringify({ errorType, errorMessage, stack: trace })}`));
       inv.handlerStart = sim.clock.now;
-      this.platformLog(inv, logs.startLine(inv.req.requestId, env.version));
+      this.platformLog(inv, startLine(inv.req.requestId, env.version));
       this.disposeRuntime(env);
       this.finish(inv, "error", errorPayload(errorType, errorMessage, trace), errorType, errorMessage, true, "Runtime.Unknown");
     });
@@ -301,7 +301,7 @@ export class Invoker {
     inv.wake = undefined;
     inv.phase = "handler";
     sim.clock.at(inv.handlerStart, () => {
-      if (!inv.finished) this.platformLog(inv, logs.startLine(inv.req.requestId, inv.env.version));
+      if (!inv.finished) this.platformLog(inv, startLine(inv.req.requestId, inv.env.version));
     });
     inv.timeoutEvent = sim.clock.call(inv.deadline, this.timeoutFn, inv);
   }
@@ -325,7 +325,7 @@ export class Invoker {
     const result = inv.settled!;
     if (inv.crashAfterRun) return this.crash(inv, "Runtime exited with error: signal: killed");
     if (result.kind === "error") {
-      this.functionLog(inv, logs.invokeErrorLine(sim.iso(), inv.req.requestId, result.errorType, result.errorMessage, result.trace));
+      this.functionLog(inv, invokeErrorLine(sim.iso(), inv.req.requestId, result.errorType, result.errorMessage, result.trace));
       // an error thrown from a timer or microtask callback also ends Node's runtime process (exit 129): the caller
       // gets the error and the environment is reset as after a crash
       if (result.exited) this.resetEnvironment(inv.env);
@@ -344,7 +344,7 @@ export class Invoker {
     if (inv.finished) return;
     const sim = this.sim;
     const seconds = inv.env.config.timeout;
-    this.functionLog(inv, logs.timeoutLine(sim.iso(), inv.req.requestId, seconds));
+    this.functionLog(inv, timeoutLine(sim.iso(), inv.req.requestId, seconds));
     const message = `RequestId: ${inv.req.requestId} Error: Task timed out after ${seconds.toFixed(2)} seconds`;
     this.resetEnvironment(inv.env);
     this.finish(inv, "timeout", JSON.stringify({ errorType: "Sandbox.Timedout", errorMessage: message }), "Sandbox.Timedout", message, false, undefined, "timeout");
@@ -409,10 +409,10 @@ export class Invoker {
       record.errorType = errorType;
       record.errorMessage = errorMessage;
     }
-    this.platformLog(inv, logs.endLine(req.requestId));
+    this.platformLog(inv, endLine(req.requestId));
     this.platformLog(
       inv,
-      logs.reportLine({
+      reportLine({
         requestId: req.requestId,
         durationMs: Math.max(0, now - inv.handlerStart),
         initMs: inv.initMs,
@@ -439,7 +439,7 @@ export class Invoker {
     if (errorType !== undefined) outcome.errorType = errorType;
     if (errorMessage !== undefined) outcome.errorMessage = errorMessage;
     if (inv.tail) outcome.logTail = inv.tail.join("\n") + "\n";
-    req.onDone(outcome);
+    req.onDone(outcome, req.context);
   }
 
   private platformLog(inv: Invocation, line: string): void {
