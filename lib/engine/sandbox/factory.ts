@@ -8,16 +8,20 @@
 import type { FunctionRuntime, RuntimeConfig, RuntimeFactory } from "./contract";
 import { QuickJsFunctionRuntime, type RuntimeFactoryServices } from "./function-runtime";
 import { builtinModuleSource } from "./guest/modules";
-import { FACTORY_TAINT_BYTES } from "./limits";
+import { FACTORY_TAINT_BYTES, WALL_CLOCK_GUARD_MS } from "./limits";
 import { loadQuickJs, type LoadedQuickJs } from "./quickjs-module";
 
 export class QuickJsRuntimeFactory implements RuntimeFactory {
   private readonly reasons: string[] = [];
   private readonly services: RuntimeFactoryServices;
 
-  constructor(private readonly quickjs: LoadedQuickJs) {
+  constructor(
+    private readonly quickjs: LoadedQuickJs,
+    options: QuickJsFactoryOptions = {},
+  ) {
     this.services = {
       quickjs,
+      wallClockGuardMs: options.wallClockGuardMs ?? WALL_CLOCK_GUARD_MS,
       moduleSource: builtinModuleSource,
       taint: (reason) => {
         if (!this.reasons.includes(reason)) this.reasons.push(reason);
@@ -49,7 +53,16 @@ export class QuickJsRuntimeFactory implements RuntimeFactory {
   }
 }
 
-/** Loads a fresh QuickJS wasm instance and returns a factory of execution-environment runtimes. */
-export async function createQuickJsRuntimeFactory(): Promise<QuickJsRuntimeFactory> {
-  return new QuickJsRuntimeFactory(await loadQuickJs());
+export interface QuickJsFactoryOptions {
+  /** Wall-clock backstop per turn (limits.ts WALL_CLOCK_GUARD_MS by default). */
+  wallClockGuardMs?: number;
+}
+
+/**
+ * Loads a fresh QuickJS wasm instance (≈3 ms) and returns a factory of execution-environment
+ * runtimes. Use one factory per scenario run: environments of one run share the wasm heap, so
+ * reusing a factory across runs would let one run's memory use shape another's limits.
+ */
+export async function createQuickJsRuntimeFactory(options?: QuickJsFactoryOptions): Promise<QuickJsRuntimeFactory> {
+  return new QuickJsRuntimeFactory(await loadQuickJs(), options);
 }

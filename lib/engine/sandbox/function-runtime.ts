@@ -25,7 +25,6 @@ import {
   INIT_TIMEOUT_MS,
   LOG_LINE_MAX_CHARS,
   LOG_LINES_PER_INVOCATION,
-  WALL_CLOCK_GUARD_MS,
 } from "./limits";
 import type { LoadedQuickJs } from "./quickjs-module";
 import { TmpFsOperations } from "./tmp-fs";
@@ -39,6 +38,8 @@ export interface RuntimeFactoryServices {
   taint(reason: string): void;
   /** Called after every turn so the factory can watch wasm memory growth. */
   afterTurn(): void;
+  /** Wall-clock backstop per turn, in ms. */
+  wallClockGuardMs: number;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ["INFO", "WARN", "ERROR", "DEBUG"];
@@ -117,10 +118,12 @@ export class QuickJsFunctionRuntime implements FunctionRuntime {
       const compiled = this.ctx.evalCode(wrapped, "/var/task/index.js");
       const entries = this.entries!;
       const handler = this.ctx.newString(this.config.handler);
+      const now = this.ctx.newNumber(this.config.host.now());
       const result = compiled.error
-        ? this.ctx.callFunction(entries.init, this.ctx.undefined, this.ctx.undefined, handler, compiled.error)
-        : this.ctx.callFunction(entries.init, this.ctx.undefined, compiled.value, handler);
+        ? this.ctx.callFunction(entries.init, this.ctx.undefined, now, this.ctx.undefined, handler, compiled.error)
+        : this.ctx.callFunction(entries.init, this.ctx.undefined, now, compiled.value, handler);
       handler.dispose();
+      now.dispose();
       (compiled.error ?? compiled.value).dispose();
       const escaped = this.consume(result);
       if (escaped) return escaped;
@@ -144,7 +147,9 @@ export class QuickJsFunctionRuntime implements FunctionRuntime {
       const id = ctx.newString(context.awsRequestId);
       const arn = ctx.newString(context.invokedFunctionArn);
       const deadline = ctx.newNumber(context.deadline);
-      const result = ctx.callFunction(this.entries!.invoke, ctx.undefined, event, id, arn, deadline);
+      const now = ctx.newNumber(this.config.host.now());
+      const result = ctx.callFunction(this.entries!.invoke, ctx.undefined, now, event, id, arn, deadline);
+      now.dispose();
       event.dispose();
       id.dispose();
       arn.dispose();
@@ -167,7 +172,9 @@ export class QuickJsFunctionRuntime implements FunctionRuntime {
         const ctx = this.ctx;
         const ticketHandle = ctx.newNumber(ticket);
         const reply = ctx.newString(JSON.stringify(sdkReplyForGuest(result)));
-        const called = ctx.callFunction(this.entries!.settle, ctx.undefined, ticketHandle, reply);
+        const now = ctx.newNumber(this.config.host.now());
+        const called = ctx.callFunction(this.entries!.settle, ctx.undefined, now, ticketHandle, reply);
+        now.dispose();
         ticketHandle.dispose();
         reply.dispose();
         const escaped = this.consume(called);
@@ -180,7 +187,11 @@ export class QuickJsFunctionRuntime implements FunctionRuntime {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    if (this.broken) return; // its memory stays leaked inside the tainted wasm instance
+    // A runtime stopped mid-execution (exit, out of memory, CPU budget, trap) can hold references
+    // QuickJS never released (an interrupted promise job, an allocation that failed half-way), and
+    // JS_FreeRuntime aborts on them. Leave such a runtime in the wasm heap: the factory is
+    // discarded with its run (or tainted, if the leaks pile up past its budget).
+    if (this.broken || this.stopReason !== undefined || this.heapExhausted) return;
     try {
       if (this.entries) for (const handle of Object.values(this.entries)) handle.dispose();
       this.hostFunction?.dispose();
@@ -206,7 +217,7 @@ export class QuickJsFunctionRuntime implements FunctionRuntime {
     if (this.disposed) return this.internalFault("the runtime was disposed");
     const quickjs = this.services.quickjs;
     const stackPointer = quickjs.stackSave();
-    this.wallDeadline = nowMs() + WALL_CLOCK_GUARD_MS;
+    this.wallDeadline = nowMs() + this.services.wallClockGuardMs;
     quickjs.setClock(this.clock);
     quickjs.setGrowthGuard(this.growthGuard);
     try {
@@ -487,8 +498,6 @@ export class QuickJsFunctionRuntime implements FunctionRuntime {
           const text = args[3] !== undefined && ctx.typeof(args[3]) === "number" ? String(JSON.parse(raw)) : raw;
           return this.log(ctx.getNumber(args[1]!), text) ? ctx.true : undefined;
         }
-        case HostOp.Now:
-          return ctx.newNumber(this.config.host.now());
         case HostOp.Sdk:
           return ctx.newString(this.sdk(ctx.getString(args[1]!), ctx.getString(args[2]!), ctx.getString(args[3]!)));
         case HostOp.Fs:

@@ -7,8 +7,6 @@
 export const HostOp = {
   /** (level: LogLevelCode, text, isJson?) → true once the invocation's log cap is reached. Text holding a NUL comes as JSON. */
   Log: 0,
-  /** () → virtual ms since the scenario started. */
-  Now: 1,
   /** (client, command, inputJson) → reply JSON: {"k":"ok","o":…} | {"k":"error",…} | {"k":"pending","t":n}. */
   Sdk: 2,
   /** (operation, path, dataJson?, "utf8" | "latin1") → JSON {"ok":…} | {"err":"ENOENT",…} (see tmp-fs.ts). */

@@ -16,4 +16,4 @@ export type {
   TmpFs,
   Turn,
 } from "./contract";
-export { createQuickJsRuntimeFactory, QuickJsRuntimeFactory } from "./factory";
+export { createQuickJsRuntimeFactory, QuickJsRuntimeFactory, type QuickJsFactoryOptions } from "./factory";

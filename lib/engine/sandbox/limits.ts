@@ -33,15 +33,17 @@ export const GUEST_STACK_BYTES = 256 * 1024;
 
 /**
  * CPU budget of one invocation (Init counts as one), in QuickJS interrupt callbacks. QuickJS
- * calls the interrupt handler every 10,000 "ticks" (branches and calls), ≈0.7 ms of a tight loop
- * on this project's reference machine. Half a callback per millisecond of the function's Timeout,
- * clamped, bounds an infinite loop to roughly 0.4-1.4 s of host CPU while leaving millions of
- * operations to honest handlers. Counted across all turns of the invocation, so a loop split
- * into many timer callbacks is bounded too.
+ * calls the interrupt handler every 10,000 "ticks" (loop iterations and calls; regular
+ * expressions poll too), ≈0.7 ms of a tight loop on this project's 2-core reference machine.
+ * A quarter callback per millisecond of the function's Timeout, clamped to 250-1000, gives an
+ * honest handler 2.5-10 million ticks — far more than any lab needs — and bounds an endless
+ * loop to well under a second of host CPU. Counted across all turns of the invocation, so a
+ * loop split into many timer callbacks is bounded too. Deterministic: the same code spends the
+ * same ticks on every machine, so the same scenario always times out at the same point.
  */
 export function cpuBudgetInterrupts(timeoutMs: number): number {
   const ms = Number.isFinite(timeoutMs) && timeoutMs > 0 ? timeoutMs : 3000;
-  return Math.min(Math.max(Math.ceil(ms / 2), 500), 2000);
+  return Math.min(Math.max(Math.ceil(ms / 4), 250), 1000);
 }
 
 /** Init on AWS is limited to 10 s for on-demand environments (docs/lambda-semantics.md §5). */

@@ -39,11 +39,17 @@ function then(promise, onOk, onFail) { return apply(promiseThen, promise, [onOk,
 // guest and translate name/message wherever the runtime reports it. Node has no InternalError.
 if (typeof InternalErrorCtor === "function") {
   setPrototypeOf(InternalErrorCtor.prototype, $RangeError.prototype);
+  defineProperty(InternalErrorCtor.prototype, "name", {
+    configurable: true,
+    get: function () { return this.message === "stack overflow" ? "RangeError" : "InternalError"; },
+    set: function (value) { defineProperty(this, "name", { value: value, writable: true, configurable: true }); }
+  });
   delete G.InternalError;
 }
 function isStackOverflow(e) {
   return InternalErrorCtor !== undefined && e instanceof InternalErrorCtor && e.message === "stack overflow";
 }
+// e.message stays "stack overflow" (an own property QuickJS sets); reports use Node's wording.
 function isOutOfMemory(e) {
   return InternalErrorCtor !== undefined && e instanceof InternalErrorCtor && e.message === "out of memory";
 }
@@ -57,27 +63,29 @@ function emit(level, text) {
   var capped = text.indexOf("\u0000") === -1 ? host(${HostOp.Log}, level, text) : host(${HostOp.Log}, level, jsonStringify(text), 1);
   if (capped === true) logsCapped = true;
 }
-function virtualNow() { return host(${HostOp.Now}); }
+// Virtual time cannot move during a turn, so every entry point (init, invoke, step, settle)
+// receives it from the host and the guest reads it without crossing back.
+var turnNow = 0;
+function virtualNow() { return turnNow; }
 
 // ---- lazily compiled built-in modules ---------------------------------------------------
 var builtinCache = create(null);
-var internals = {
-  host: host,
-  emit: emit,
-  virtualNow: virtualNow,
-  config: config,
-  isStackOverflow: isStackOverflow,
-  isOutOfMemory: isOutOfMemory,
-  random: null,
-  runCallback: null,
-  builtin: null
-};
+// The toolbox built-in modules receive. No prototype: a setter the guest defines on
+// Object.prototype must never see this object (it holds the host function).
+var internals = create(null);
+internals.host = host;
+internals.emit = emit;
+internals.virtualNow = virtualNow;
+internals.config = config;
+internals.isStackOverflow = isStackOverflow;
+internals.isOutOfMemory = isOutOfMemory;
 function builtin(name) {
   var cached = builtinCache[name];
   if (cached !== undefined) return cached.exports;
   var factory = host(${HostOp.Module}, name);
   if (typeof factory !== "function") return undefined;
-  var record = { exports: {} };
+  var record = create(null);
+  record.exports = {};
   builtinCache[name] = record;
   var result = factory(internals, record);
   if (result !== undefined) record.exports = result;
@@ -372,6 +380,7 @@ internals.timers = { setTimeout: setTimeout, setInterval: setInterval, clearTime
 // Returns -1 when a callback ran, otherwise -2 when nothing keeps the loop alive, or the due
 // time of the earliest timer.
 function step(now) {
+  turnNow = now;
   for (;;) {
     if (phase === 1) {
       if (snapshot === null) {
@@ -565,7 +574,8 @@ function initFailed(e) {
   emit(LOG_ERROR, "Uncaught Exception " + report.toFormatted(reported));
   host(${HostOp.Done}, ${DoneKind.Threw}, jsonStringify(report.toRapid(reported)), 0);
 }
-function init(moduleFunction, handlerString, syntaxError) {
+function init(now, moduleFunction, handlerString, syntaxError) {
+  turnNow = now;
   if (syntaxError !== undefined) { initFailed(syntaxError); return; }
   if (handlerString.indexOf("..") >= 0) {
     initFailed(errors().runtimeError("MalformedHandlerName", "'" + handlerString + "' is not a valid handler name. Use absolute paths when specifying root directories in handler names."));
@@ -633,7 +643,8 @@ function makeContext(inv, requestId, arn, deadline) {
   return ctx;
 }
 
-function invoke(eventJson, requestId, arn, deadline) {
+function invoke(now, eventJson, requestId, arn, deadline) {
+  turnNow = now;
   logsCapped = false;
   var inv = { done: false };
   current = inv;
@@ -664,7 +675,8 @@ function invoke(eventJson, requestId, arn, deadline) {
 // ---- SDK calls parked until the host settles them ------------------------------------------
 var parked = new $Map();
 internals.park = function park(ticket, resolve, reject) { parked.set(ticket, { resolve: resolve, reject: reject }); };
-function settle(ticket, replyJson) {
+function settle(now, ticket, replyJson) {
+  turnNow = now;
   var waiter = parked.get(ticket);
   if (waiter === undefined) return;
   parked["delete"](ticket);
