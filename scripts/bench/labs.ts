@@ -1,0 +1,168 @@
+/**
+ * npm run bench:labs — grading under load, as issue 4 asks. The LAST line printed is one JSON
+ * object: {"gradeP95Ms","trivialP95IdleMs","trivialP95UnderLoadMs"}.
+ *
+ * What it does: a fresh SQLite database in data/bench-labs (migrated, built-in labs loaded), a
+ * production build if the sources changed, `next start` on BENCH_LABS_PORT (default 3520, from the
+ * benches' 3500–3599 range), 50 learner accounts created directly in the database with session
+ * cookies minted from the bench's AUTH_SECRET. Each learner opens one built-in lab (round robin),
+ * submits one warm-up attempt (this fills the per-variant truth cache through the engine pool),
+ * then:
+ *
+ * - trivialP95IdleMs: GET /api/health one request at a time for IDLE_MS, nothing else running;
+ * - gradeP95Ms: 50 learners concurrently POST /api/labs/{id}/attempts for LOAD_MS, each about
+ *   every PACE_MS (jittered) — a learner's attempts stay under the grading rate limit;
+ * - trivialP95UnderLoadMs: the same health probe during that load.
+ *
+ * Targets on 2 cores: gradeP95Ms ≤ 100, trivialP95UnderLoadMs ≤ 3 × trivialP95IdleMs.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { encode } from "@auth/core/jwt";
+import { buildIsCurrent, recordBuild } from "../build-state";
+import { NEXT_CLI, nextBuild, waitForServer } from "../next-process";
+import { prepare } from "../prepare";
+
+const LEARNERS = 50;
+const IDLE_MS = Number(process.env.BENCH_IDLE_MS ?? 5_000);
+const LOAD_MS = Number(process.env.BENCH_LOAD_MS ?? 20_000);
+const PACE_MS = Number(process.env.BENCH_PACE_MS ?? 600);
+const PORT = Number(process.env.BENCH_LABS_PORT ?? 3520);
+const BASE = `http://127.0.0.1:${PORT}`;
+const COOKIE = "authjs.session-token"; // Auth.js's cookie (and JWT salt) on plain HTTP
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The q-quantile (nearest rank), to 0.1 ms. */
+function quantile(values: number[], q: number): number {
+  if (!values.length) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * q) - 1)]! * 10) / 10;
+}
+const p95 = (values: number[]) => quantile(values, 0.95);
+
+async function timed(url: string, init?: RequestInit): Promise<{ ms: number; status: number; body: string }> {
+  const started = performance.now();
+  const res = await fetch(url, init);
+  const body = await res.text();
+  return { ms: performance.now() - started, status: res.status, body };
+}
+
+/** GET /api/health back to back (with a short gap) until `until()` says stop. */
+async function probe(until: () => boolean): Promise<number[]> {
+  const out: number[] = [];
+  while (!until()) {
+    const r = await timed(`${BASE}/api/health`);
+    if (r.status === 200) out.push(r.ms);
+    await sleep(10);
+  }
+  return out;
+}
+
+interface Question {
+  id: string;
+  type: string;
+  options?: { value: unknown }[];
+  items?: { value: unknown }[];
+}
+
+/** A valid (not necessarily right) prediction for every question. */
+function predictions(questions: Question[], k: number): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const q of questions) {
+    if (q.type === "number") out[q.id] = k % 4;
+    else if (q.type === "boolean") out[q.id] = k % 2 === 0;
+    else if (q.type === "choice") out[q.id] = q.options![k % q.options!.length]!.value;
+    else if (q.type === "multi-choice") out[q.id] = [q.options![k % q.options!.length]!.value];
+    else if (q.type === "ordered") out[q.id] = q.items!.map((i) => i.value);
+    else out[q.id] = "RetriesExhausted";
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const dataDir = path.resolve("data/bench-labs");
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  Object.assign(process.env, { DATA_DIR: dataDir, DATABASE_URL: `file:${path.join(dataDir, "lambdalab.db")}`, AUTH_SECRET: secret, NEXT_TELEMETRY_DISABLED: "1" });
+
+  const { env } = await prepare(log);
+  if (!buildIsCurrent()) {
+    log("bench: building the app …");
+    if (!nextBuild(env)) throw new Error("next build failed");
+    recordBuild();
+  }
+
+  const { getDb, closeDb } = await import("../../lib/db");
+  const db = getDb();
+  const labs = (await db.lab.findMany({ select: { slug: true }, orderBy: { slug: "asc" } })).map((l) => l.slug);
+  if (!labs.length) throw new Error("no built-in labs were loaded");
+  const learners = await Promise.all(
+    Array.from({ length: LEARNERS }, async (_, i) => {
+      const user = await db.user.create({ data: { email: `bench-learner-${i}@example.com`, name: `Learner ${i}`, role: "learner" } });
+      const token = await encode({ token: { sub: user.id, name: user.name, email: user.email }, secret, salt: COOKIE });
+      return { cookie: `${COOKIE}=${token}`, lab: labs[i % labs.length]! };
+    }),
+  );
+  await closeDb();
+
+  const logFile = fs.openSync(path.join(dataDir, "next.log"), "a");
+  const server: ChildProcess = spawn(process.execPath, [NEXT_CLI, "start", "-p", String(PORT), "-H", "127.0.0.1"], { env, stdio: ["ignore", logFile, logFile] });
+  const stop = () => {
+    if (server.exitCode === null) server.kill("SIGTERM");
+  };
+  process.on("exit", stop);
+  try {
+    await waitForServer(`${BASE}/api/health`, 60_000, server);
+
+    // Each learner opens their lab and submits once: fills the per-variant cache, warms routes.
+    const plans = await Promise.all(
+      learners.map(async (l, i) => {
+        const view = await timed(`${BASE}/api/labs/${l.lab}`, { headers: { cookie: l.cookie } });
+        if (view.status !== 200) throw new Error(`GET /api/labs/${l.lab}: ${view.status} ${view.body.slice(0, 200)}`);
+        const questions = (JSON.parse(view.body) as { data: { lab: { questions: Question[] } } }).data.lab.questions;
+        return { ...l, body: (k: number) => JSON.stringify({ answers: predictions(questions, k + i) }) };
+      }),
+    );
+    const warm = await Promise.all(plans.map((p) => timed(`${BASE}/api/labs/${p.lab}/attempts`, { method: "POST", headers: { cookie: p.cookie, "content-type": "application/json" }, body: p.body(0) })));
+    const warmFailures = warm.filter((w) => w.status !== 201);
+    if (warmFailures.length) throw new Error(`warm-up attempt failed: ${warmFailures[0]!.status} ${warmFailures[0]!.body.slice(0, 300)}`);
+    log(`bench: warm-up: ${warm.length} attempts, slowest ${Math.round(Math.max(...warm.map((w) => w.ms)))} ms (first runs of each variant)`);
+
+    const idleEnd = Date.now() + IDLE_MS;
+    const idle = await probe(() => Date.now() > idleEnd);
+
+    const loadEnd = Date.now() + LOAD_MS;
+    const grades: number[] = [];
+    const statuses = new Map<number, number>();
+    const learnerLoops = plans.map(async (p, i) => {
+      await sleep((PACE_MS * i) / LEARNERS); // spread the start
+      for (let k = 1; Date.now() < loadEnd; k++) {
+        const r = await timed(`${BASE}/api/labs/${p.lab}/attempts`, { method: "POST", headers: { cookie: p.cookie, "content-type": "application/json" }, body: p.body(k) });
+        statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
+        if (r.status === 201) grades.push(r.ms);
+        await sleep(PACE_MS * (0.5 + Math.random()));
+      }
+    });
+    const underLoad = await Promise.all([probe(() => Date.now() > loadEnd), ...learnerLoops]).then(([probes]) => probes);
+
+    const total = [...statuses.values()].reduce((a, b) => a + b, 0);
+    log(`bench: ${total} attempts in ${LOAD_MS / 1000} s by ${LEARNERS} learners over ${labs.length} labs; statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+    log(`bench: health probes idle ${idle.length}, under load ${underLoad.length}; grade p50 ${quantile(grades, 0.5)} ms, max ${Math.round(Math.max(...grades))} ms`);
+    if ((statuses.get(201) ?? 0) < total * 0.99) throw new Error(`more than 1% of attempts failed: ${JSON.stringify(Object.fromEntries(statuses))}`);
+    console.log(JSON.stringify({ gradeP95Ms: p95(grades), trivialP95IdleMs: p95(idle), trivialP95UnderLoadMs: p95(underLoad) }));
+  } finally {
+    stop();
+    await new Promise((r) => (server.exitCode === null ? server.once("exit", r) : r(null)));
+    fs.closeSync(logFile);
+  }
+}
+
+main().catch((error: unknown) => {
+  log(`bench:labs failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});
