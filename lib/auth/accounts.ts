@@ -24,7 +24,7 @@ export async function registerWithPassword(input: SignUpInput): Promise<AccountU
       select: publicFields,
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw fieldError("email", "An account with this email already exists. Sign in instead?", "conflict");
+    if (isUniqueViolation(error, "email")) throw fieldError("email", "An account with this email already exists. Sign in instead?", "conflict");
     throw error;
   }
   if (await claimFirstAdmin(user.id)) user = { ...user, role: Role.admin };

@@ -1,8 +1,7 @@
 import type { OIDCConfig } from "next-auth/providers";
+import type { Env } from "@/lib/config/env";
 
 export const OIDC_PROVIDER_ID = "oidc";
-
-type Env = Readonly<Record<string, string | undefined>>;
 
 /**
  * An OpenID Connect provider (Keycloak, Google, Authentik, Azure AD…) enabled purely by

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import type { Env } from "./env";
 
 export const AUTH_SECRET_FILE = "auth-secret";
 
@@ -9,7 +10,7 @@ export const AUTH_SECRET_FILE = "auth-secret";
  * one is created on first start and kept in the data folder (mode 0600), so sessions survive
  * restarts. Several instances must share it: set AUTH_SECRET for them (README, "Several instances").
  */
-export function ensureAuthSecret(env: Readonly<Record<string, string | undefined>>, dataDir: string): { secret: string; source: "env" | "file" | "created" } {
+export function ensureAuthSecret(env: Env, dataDir: string): { secret: string; source: "env" | "file" | "created" } {
   const fromEnv = env.AUTH_SECRET?.trim();
   if (fromEnv) return { secret: fromEnv, source: "env" };
   const file = path.join(dataDir, AUTH_SECRET_FILE);

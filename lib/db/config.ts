@@ -1,4 +1,7 @@
 import path from "node:path";
+import type { Env } from "../config/env";
+
+export type { Env };
 
 export type DatabaseProvider = "sqlite" | "postgresql";
 
@@ -12,9 +15,6 @@ export class DatabaseConfigError extends Error {
 }
 
 export const DEFAULT_SQLITE_FILE = "lambdalab.db";
-
-/** The environment variables we read (a plain record, so tests can pass their own). */
-export type Env = Readonly<Record<string, string | undefined>>;
 
 /** Where Lambda Lab keeps its files (SQLite database, AUTH_SECRET): DATA_DIR, default ./data. */
 export function dataDir(env: Env = process.env, cwd = process.cwd()): string {

@@ -1,12 +1,25 @@
 import { redactUrl, type DatabaseConfig } from "./config";
 
-/** Prisma's "unique constraint failed" (P2002), from either provider's client. */
+type ConstraintMeta = {
+  target?: unknown;
+  driverAdapterError?: { cause?: { constraint?: { fields?: unknown; index?: unknown } } };
+};
+
+/**
+ * Prisma's "unique constraint failed" (P2002), from either provider's client. With `field`, only
+ * when that field's constraint failed. Driver adapters describe it differently per database:
+ * SQLite names the fields ({ fields: ["email"] }), PostgreSQL the index ({ index: "User_email_key" }).
+ */
 export function isUniqueViolation(error: unknown, field?: string): boolean {
   if (typeof error !== "object" || error === null || (error as { code?: unknown }).code !== "P2002") return false;
   if (!field) return true;
-  const meta = (error as { meta?: { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: unknown } } } } }).meta;
-  const fields = [meta?.target, meta?.driverAdapterError?.cause?.constraint?.fields].flat().filter(Boolean).map(String);
-  return fields.length === 0 || fields.some((f) => f === field || f.includes(field));
+  const meta = (error as { meta?: ConstraintMeta }).meta;
+  const constraint = meta?.driverAdapterError?.cause?.constraint;
+  const fields = [meta?.target, constraint?.fields].flat().filter((f): f is string => typeof f === "string");
+  if (fields.length) return fields.includes(field);
+  const index = constraint?.index;
+  // Prisma names unique indexes <Model>_<field…>_key.
+  return typeof index === "string" ? index.split("_").slice(1, -1).includes(field) : true;
 }
 
 /** Prisma's "record to update/delete not found" (P2025). */
