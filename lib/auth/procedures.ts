@@ -14,8 +14,9 @@ export const signUpProcedure = defineProcedure({
   name: "auth.signUp",
   public: true,
   input: signUpSchema,
-  // Account creation costs an argon2 hash and a row: 10 per hour per address is plenty for people.
-  rateLimit: { name: "ip", points: 10, durationSec: 60 * 60, by: "ip" },
+  // Each sign-up costs an argon2 hash and a row. A whole class may sign up at once from one school
+  // address, so the budget is per address and sized for a classroom, not for one person.
+  rateLimit: { name: "ip", points: 60, durationSec: 60 * 60, by: "ip" },
   handler: (input) => registerWithPassword(input),
 });
 
