@@ -7,7 +7,7 @@ import type { LogRecord, TimelineEntry, Trace } from "./trace/types";
 
 /** Safety caps so a hostile scenario cannot run forever or eat the worker's memory. */
 export const LIMITS = {
-  maxEvents: 5_000_000,
+  maxEvents: 3_000_000,
   maxInvocations: 500_000,
   maxLogLines: 2_000_000,
 };

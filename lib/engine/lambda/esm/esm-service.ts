@@ -4,8 +4,11 @@ import type { Simulation } from "../../simulation";
 import type { EventSourceMapping, EventSourceType } from "./model";
 import { pollerFactories, registerPoller, type Poller } from "./poller";
 import { SqsPoller } from "./sqs-poller";
+import { StreamPoller } from "./stream-poller";
 
 registerPoller("sqs", (sim, esm) => new SqsPoller(sim, esm));
+registerPoller("kinesis", (sim, esm) => new StreamPoller(sim, esm));
+registerPoller("dynamodb", (sim, esm) => new StreamPoller(sim, esm));
 
 const notFound = () => new AwsError("ResourceNotFoundException", "The resource you requested does not exist.", 404);
 
