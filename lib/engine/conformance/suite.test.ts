@@ -3,6 +3,7 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { casesOfUntestableRules, formatCaseFileError, loadCases, loadRules, uncoveredRules } from "./case-file";
+import { failureOf } from "./expectation";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const index = loadRules(here);
@@ -28,6 +29,16 @@ describe("conformance suite shape", () => {
 
   it("no case names a rule marked testable: false", () => {
     expect(casesOfUntestableRules(index.rules, suite.cases)).toEqual([]);
+  });
+
+  it("no case is vacuous: each one fails against a trace in which nothing happened", () => {
+    // The shape of a trace with every collection empty (docs/scenario-format.md, Trace).
+    const nothing = {
+      name: null, seed: 1, endedAt: 0, steps: [], invocations: [], throttles: [], environments: [], queues: {},
+      deliveries: [], streams: {}, topics: {}, buses: {}, tables: {}, logs: [], functions: {}, eventSourceMappings: [], timeline: [],
+    };
+    const vacuous = suite.cases.filter((c) => c.expect.every((e) => failureOf(nothing, e) === null)).map((c) => c.file);
+    expect(vacuous).toEqual([]);
   });
 
   it("a case marked unverified says what it chose", () => {
