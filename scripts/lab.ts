@@ -138,7 +138,14 @@ function reportErrors(errors: ScenarioError[], stderr: (t: string) => void): num
   return 1;
 }
 
-export async function main(argv: string[], io = { stdout: (t: string) => process.stdout.write(t + "\n"), stderr: (t: string) => process.stderr.write(t + "\n") }): Promise<number> {
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const processIo: Io = { stdout: (t) => void process.stdout.write(t + "\n"), stderr: (t) => void process.stderr.write(t + "\n") };
+
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [name, ...args] = argv;
   const command = name === undefined ? undefined : commands[name];
   if (!command) {
