@@ -145,6 +145,19 @@ ${fn("broken", "throw new Error('no config');\nexports.handler = async () => 1;"
     expect(t.logs.filter((l) => l.line.startsWith("INIT_START"))).toHaveLength(2);
   });
 
+  it("crashes the attempt when module scope exits, after Init's duration, with START/END/REPORT", () => {
+    const t = runYaml(`steps:
+${fn("f", "process.exit(3);\nexports.handler = async () => 1;")}
+  - { id: a, at: 1s, Invoke: { FunctionName: f } }
+`);
+    const id = t.invocations[0].requestId;
+    expect(step(t, "a")).toMatchObject({ completedAt: 1100, response: { Payload: { errorType: "Runtime.ExitError", errorMessage: `RequestId: ${id} Error: Runtime exited with error: exit status 3` } } });
+    expect(t.invocations[0]).toMatchObject({ status: "crash", initMs: 100 });
+    const lines = t.logs.map((l) => l.line);
+    expect(lines).toContain(`START RequestId: ${id} Version: $LATEST`);
+    expect(lines.find((l) => l.startsWith("REPORT"))).toMatch(/Init Duration: 100\.00 ms\tStatus: error\tError Type: Runtime\.ExitError$/);
+  });
+
   it("CrashEnvironment: the handler's work happens, then the environment dies before answering", () => {
     const t = runYaml(`steps:
   - CreateQueue: { QueueName: side }

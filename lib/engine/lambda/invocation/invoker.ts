@@ -186,7 +186,11 @@ export class Invoker {
           if (!inv.timeoutEvent) inv.timeoutEvent = sim.clock.call(inv.deadline, this.timeoutFn, inv);
           return;
         }
-        return this.crash(inv, turn.reason === "exit" ? exitMessage(inv, turn.exitCode) : turn.reason === "out-of-memory" ? "Runtime exited with error: signal: killed" : `Runtime exited with error: ${turn.errorMessage}`);
+        {
+          const reason = turn.reason === "exit" ? exitMessage(inv, turn.exitCode) : turn.reason === "out-of-memory" ? "Runtime exited with error: signal: killed" : `Runtime exited with error: ${turn.errorMessage}`;
+          if (phase === "init") return this.initCrash(inv, reason);
+          return this.crash(inv, reason);
+        }
       case "waiting": {
         // the deadline is armed only when the handler did not finish in its first turn (most do)
         if (phase === "handler" && !inv.timeoutEvent) inv.timeoutEvent = sim.clock.call(inv.deadline, this.timeoutFn, inv);
@@ -306,6 +310,19 @@ export class Invoker {
     inv.timeoutEvent = sim.clock.call(inv.deadline, this.timeoutFn, inv);
   }
 
+  /** The runtime died during Init (process.exit or a fault in module scope): the attempt crashes once Init's time is over. */
+  private initCrash(inv: Invocation, reason: string): void {
+    const sim = this.sim;
+    const started = inv.initStartedAt;
+    inv.initMs = Math.min(sim.clock.now - started + sim.settings.coldStartMs, INIT_LIMIT_MS);
+    inv.record.initMs = inv.initMs;
+    inv.finishEvent = sim.clock.at(started + inv.initMs, () => {
+      inv.handlerStart = sim.clock.now;
+      this.platformLog(inv, startLine(inv.req.requestId, inv.env.version));
+      this.crash(inv, reason);
+    });
+  }
+
   private handlerSettled(inv: Invocation, result: SettledResult): void {
     const sim = this.sim;
     const end = Math.max(sim.clock.now, inv.handlerStart + sim.settings.defaultDurationMs);
@@ -357,7 +374,6 @@ export class Invoker {
     const message = `RequestId: ${inv.req.requestId} Error: ${reason}`;
     this.functionLog(inv, `${message}\nRuntime.ExitError`);
     this.resetEnvironment(inv.env);
-    if (inv.phase === "init") inv.handlerStart = sim.clock.now;
     this.finish(inv, "crash", JSON.stringify({ errorType: "Runtime.ExitError", errorMessage: message }), "Runtime.ExitError", message, false, "Runtime.ExitError", "error");
   }
 
