@@ -192,8 +192,10 @@ export class Invoker {
           return this.crash(inv, reason);
         }
       case "waiting": {
-        // the deadline is armed only when the handler did not finish in its first turn (most do)
-        if (phase === "handler" && !inv.timeoutEvent) inv.timeoutEvent = sim.clock.call(inv.deadline, this.timeoutFn, inv);
+        // the deadline is armed only when nothing earlier will wake the handler (most finish first)
+        if (phase === "handler" && !inv.timeoutEvent && (turn.nextTimerAt === null || turn.nextTimerAt >= inv.deadline)) {
+          inv.timeoutEvent = sim.clock.call(inv.deadline, this.timeoutFn, inv);
+        }
         if (turn.nextTimerAt === null) return; // waits for an SDK answer (or nothing: then the deadline ends it)
         const now = sim.clock.now;
         const at = turn.nextTimerAt > now ? turn.nextTimerAt : now + 1;
