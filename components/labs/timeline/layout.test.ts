@@ -1,0 +1,164 @@
+import { describe, expect, it } from "vitest";
+import { fn, runYaml } from "@/lib/engine/testing/run-yaml";
+import type { Trace } from "@/lib/labs/types";
+import { timeToX } from "./axis";
+import { layoutTimeline, ROW } from "./layout";
+import { describeRun, diffRuns, invocationLines, runStats } from "./summary";
+
+const FAIL = `exports.handler = async () => { throw new Error("provider down"); };`;
+const OK = `exports.handler = async () => ({ ok: true });`;
+
+function asyncRetries(retries: number): Trace {
+  return runYaml(`
+steps:
+  - CreateQueue: { QueueName: failed }
+${fn("charge", FAIL)}  - PutFunctionEventInvokeConfig:
+      FunctionName: charge
+      MaximumRetryAttempts: ${retries}
+      DestinationConfig: { OnFailure: { Destination: "arn:aws:sqs:us-east-1:123456789012:failed" } }
+  - id: send
+    at: 1s
+    Invoke: { FunctionName: charge, InvocationType: Event, Payload: { orderId: 7 } }
+`) as Trace;
+}
+
+describe("layoutTimeline", () => {
+  const trace = asyncRetries(2);
+  const layout = layoutTimeline(trace, { width: 900 });
+
+  it("draws each attempt of a failing async event on its environment's lane, Init only on the cold one", () => {
+    expect(layout.lanes.map((l) => [l.id, l.function, l.version])).toEqual([["env-1", "charge", "$LATEST"]]);
+    expect(layout.bars.map((b) => [b.attempt, b.status, b.coldStart])).toEqual([
+      [1, "error", true],
+      [2, "error", false],
+      [3, "error", false],
+    ]);
+    expect(layout.bars[0]!.initWidth).toBeGreaterThan(0);
+    expect(layout.bars[1]!.initWidth).toBe(0);
+    // Every bar sits inside its lane and is wide enough to see.
+    for (const b of layout.bars) {
+      expect(b.y).toBeGreaterThanOrEqual(layout.lanes[0]!.y);
+      expect(b.y + ROW.bar).toBeLessThanOrEqual(layout.lanes[0]!.y + ROW.lane);
+      expect(b.width).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it("links each retry to the attempt before it, and cuts the minutes between them out of the axis", () => {
+    expect(layout.links.map((l) => [l.kind, l.from, l.to])).toEqual([
+      ["retry", 0, 1],
+      ["retry", 1, 2],
+    ]);
+    const [first, second] = layout.bars;
+    expect(layout.links[0]).toMatchObject({ x1: first!.x + first!.width, x2: second!.x });
+    expect(layout.axis.breaks.map((b) => b.label)).toEqual(["1 min idle", "2 min idle"]);
+    expect(layout.width).toBeLessThanOrEqual(900 + 1e-6);
+  });
+
+  it("marks the on-failure delivery on the function's row, named by its target", () => {
+    expect(layout.deliveries).toEqual([expect.objectContaining({ kind: "on-failure", target: "failed", targetKind: "queue", function: "charge", condition: "RetriesExhausted" })]);
+    const row = layout.functions[0]!;
+    expect(layout.deliveries[0]!.y).toBe(row.y + ROW.fn / 2);
+    expect(layout.deliveries[0]!.x).toBeCloseTo(timeToX(layout.axis, trace.deliveries[0]!.at), 6);
+    // The call that started it all is on the calls row: an async Invoke answers 202.
+    expect(layout.calls).toEqual([expect.objectContaining({ stepId: "send", op: "Invoke", outcome: "202", failed: false })]);
+  });
+
+  it("marks throttles on the function row when reserved concurrency is used up", () => {
+    const t = runYaml(`
+steps:
+${fn("report", `exports.handler = async () => { await new Promise((r) => setTimeout(r, 500)); return 1; };`)}  - PutFunctionConcurrency: { FunctionName: report, ReservedConcurrentExecutions: 1 }
+  - id: burst
+    at: 1s
+    repeat: { times: 3, every: 0ms }
+    Invoke: { FunctionName: report }
+`) as Trace;
+    const l = layoutTimeline(t, { width: 600 });
+    expect(l.bars).toHaveLength(1);
+    expect(l.throttles.map((m) => [m.function, m.reason, m.step])).toEqual([
+      ["report", "ReservedFunctionConcurrentInvocationLimitExceeded", "burst.2"],
+      ["report", "ReservedFunctionConcurrentInvocationLimitExceeded", "burst.3"],
+    ]);
+    expect(l.throttles[0]!.y).toBe(l.functions[0]!.y + ROW.fn / 2);
+    expect(l.calls.filter((c) => c.failed).map((c) => c.outcome)).toEqual(["TooManyRequestsException", "TooManyRequestsException"]);
+  });
+
+  it("links a duplicate delivery to the first copy, on another environment", () => {
+    const t = runYaml(`
+steps:
+${fn("deposit", OK)}  - InjectFault: { Kind: DuplicateDelivery, FunctionName: deposit, Count: 1 }
+  - at: 1s
+    Invoke: { FunctionName: deposit, InvocationType: Event, Payload: {} }
+`) as Trace;
+    const l = layoutTimeline(t, { width: 600 });
+    expect(l.lanes).toHaveLength(2);
+    expect(l.links.map((k) => k.kind)).toEqual(["duplicate"]);
+    expect(runStats(t).duplicates).toBe(1);
+  });
+
+  it("shows an environment's life: created, reclaimed when idle, and a new cold start after", () => {
+    const t = runYaml(`
+settings: { idleReclaimMs: 10m }
+steps:
+${fn("counter", OK)}  - at: 1s
+    Invoke: { FunctionName: counter }
+  - at: 20m
+    Invoke: { FunctionName: counter }
+`) as Trace;
+    const l = layoutTimeline(t, { width: 800 });
+    const [old, fresh] = l.lanes;
+    expect(old!.life.reclaimReason).toBe("idle");
+    expect(old!.life.x1).toBeLessThan(fresh!.life.x0);
+    expect(fresh!.life.x1).toBe(l.width);
+    expect(l.bars.map((b) => b.coldStart)).toEqual([true, true]);
+    // Two breaks: idle until the reclaim (~10 min), then until the next call.
+    expect(l.axis.breaks).toHaveLength(2);
+  });
+
+  it("marks provisioned environments and draws their Init ahead of traffic", () => {
+    const t = runYaml(`
+settings: { coldStartMs: 300 }
+steps:
+${fn("search", OK)}  - PublishVersion: { FunctionName: search }
+  - CreateAlias: { FunctionName: search, Name: live, FunctionVersion: "1" }
+  - PutProvisionedConcurrencyConfig: { FunctionName: search, Qualifier: live, ProvisionedConcurrentExecutions: 1 }
+  - at: 5m
+    repeat: { times: 2, every: 0ms }
+    Invoke: { FunctionName: search, Qualifier: live }
+`) as Trace;
+    const l = layoutTimeline(t, { width: 800 });
+    expect(l.lanes.map((x) => [x.version, x.provisioned])).toEqual([
+      ["1", true],
+      ["1", false],
+    ]);
+    expect(l.bars.map((b) => [b.environmentId, b.coldStart])).toEqual([
+      [l.lanes[0]!.id, false],
+      [l.lanes[1]!.id, true],
+    ]);
+    expect(l.lanes[0]!.life.x0).toBeLessThan(l.bars[0]!.x);
+  });
+
+  it("is deterministic and grows with zoom", () => {
+    expect(layoutTimeline(trace, { width: 900 })).toEqual(layout);
+    const zoomed = layoutTimeline(trace, { width: 3600 });
+    expect(zoomed.bars[0]!.width).toBeGreaterThan(layout.bars[0]!.width * 3);
+  });
+});
+
+describe("summary", () => {
+  it("says what the picture shows", () => {
+    const lines = describeRun(asyncRetries(2));
+    expect(lines[0]).toBe("3 invocations of charge in 1 execution environment: 3 errors. 1 cold start.");
+    expect(lines).toContain("2 retries (attempt 2 or later).");
+    expect(lines.some((l) => /on-failure record from charge to failed \(RetriesExhausted\)/.test(l))).toBe(true);
+    expect(invocationLines(asyncRetries(0))).toEqual([expect.stringMatching(/^1 s: charge \(\$LATEST\) attempt 1 in env-1, async, error, 105 ms, Init 100 ms — Error: provider down$/)]);
+  });
+
+  it("compares two runs for the what-if panel", () => {
+    const rows = diffRuns(asyncRetries(2), asyncRetries(0));
+    const by = Object.fromEntries(rows.map((r) => [r.key, [r.before, r.after]]));
+    expect(by.invocations).toEqual([3, 1]);
+    expect(by.retries).toEqual([2, 0]);
+    expect(by.deliveries).toEqual([1, 1]);
+    expect(by.throttles).toBeUndefined();
+  });
+});

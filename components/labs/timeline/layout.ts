@@ -1,0 +1,297 @@
+/**
+ * Where everything in the timeline picture goes, computed from a trace alone (the UI never reads
+ * engine internals). One lane per execution environment, grouped under its function (and
+ * version); invocation bars coloured by outcome with the Init part of a cold start drawn at the
+ * bar's start; retries of one async event linked to the attempt before (same request id, as
+ * Lambda keeps it across retries [AsyncErr]); duplicate deliveries of one event linked too;
+ * throttles and deliveries (DLQ, on-success / on-failure destinations) as marks on their
+ * function's row; the calls the scenario made on a row of their own; each environment's life
+ * from creation to reclaim.
+ *
+ * Pure and deterministic: `layoutTimeline(trace, { width })` — zooming is a wider width.
+ */
+import type { Trace } from "@/lib/labs/types";
+import { resourceOf } from "../format";
+import { buildAxis, timeToX, type Axis, type Interval } from "./axis";
+
+export type BarStatus = "success" | "error" | "timeout" | "crash" | "running";
+
+export const ROW = {
+  axis: 30,
+  calls: 26,
+  fn: 28,
+  lane: 24,
+  bar: 14,
+  gap: 6,
+} as const;
+
+export interface Lane {
+  id: string;
+  function: string;
+  version: string;
+  provisioned: boolean;
+  y: number;
+  /** Environment lifetime, created → reclaimed (or the end of the run). */
+  life: { x0: number; x1: number; createdAt: number; reclaimedAt: number | null; reclaimReason: string | null; readyAt: number | null };
+  resets: number;
+  invocations: number;
+}
+
+export interface FunctionRow {
+  function: string;
+  y: number;
+  lanes: number;
+}
+
+export interface Bar {
+  /** Index in trace.invocations. */
+  index: number;
+  requestId: string;
+  function: string;
+  version: string;
+  environmentId: string;
+  trigger: string;
+  step: string | null;
+  attempt: number;
+  status: BarStatus;
+  coldStart: boolean;
+  initMs: number;
+  start: number;
+  end: number | null;
+  errorType?: string;
+  errorMessage?: string;
+  x: number;
+  width: number;
+  /** Width of the Init part at the start of the bar (0 when warm). */
+  initWidth: number;
+  y: number;
+}
+
+export interface Link {
+  kind: "retry" | "duplicate";
+  requestId: string;
+  from: number;
+  to: number;
+  /** Connector from the end of one bar to the start of the next. */
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+export interface ThrottleMark {
+  x: number;
+  y: number;
+  at: number;
+  function: string;
+  trigger: string;
+  reason: string;
+  step: string | null;
+}
+
+export interface DeliveryMark {
+  x: number;
+  y: number;
+  at: number;
+  function: string;
+  kind: "on-success" | "on-failure" | "dlq";
+  target: string;
+  targetKind: string;
+  condition: string;
+  requestId: string;
+  failed?: string;
+}
+
+export interface CallMark {
+  x: number;
+  y: number;
+  at: number;
+  stepId: string;
+  op: string;
+  outcome: string;
+  failed: boolean;
+}
+
+export interface TimelineLayout {
+  width: number;
+  height: number;
+  axis: Axis;
+  calls: CallMark[];
+  functions: FunctionRow[];
+  lanes: Lane[];
+  bars: Bar[];
+  links: Link[];
+  throttles: ThrottleMark[];
+  deliveries: DeliveryMark[];
+}
+
+// Calls worth a mark: the ones that send traffic. Table writes at t = 0 seed the setup (the setup
+// cards show them), so they are left off.
+const TRAFFIC = new Set(["Invoke", "SendMessage", "SendMessageBatch", "Publish", "PutRecord", "PutRecords", "PutEvents", "PutItem", "UpdateItem", "DeleteItem"]);
+const SEEDING = new Set(["PutItem", "UpdateItem", "DeleteItem"]);
+const isCall = (s: Trace["steps"][number]) => TRAFFIC.has(s.op) && !(s.at === 0 && SEEDING.has(s.op));
+
+const MIN_BAR_PX = 3;
+
+function callOutcome(step: Trace["steps"][number]): { outcome: string; failed: boolean } {
+  if (step.error) return { outcome: step.error.type, failed: true };
+  if (step.pending) return { outcome: "no response before the run stopped", failed: false };
+  const r = step.response as Record<string, unknown> | undefined;
+  if (r && typeof r.StatusCode === "number") return { outcome: `${r.StatusCode}${r.FunctionError ? ` (${String(r.FunctionError)} error)` : ""}`, failed: Boolean(r.FunctionError) };
+  return { outcome: "ok", failed: false };
+}
+
+/** Everything that happens at a moment worth seeing: the axis clusters around these. */
+export function activityOf(trace: Trace): Interval[] {
+  const out: Interval[] = [];
+  const end = trace.endedAt;
+  for (const inv of trace.invocations) out.push({ t0: inv.start, t1: inv.end ?? end });
+  for (const t of trace.throttles) out.push({ t0: t.at, t1: t.at });
+  for (const d of trace.deliveries) out.push({ t0: d.at, t1: d.at });
+  for (const e of trace.environments) {
+    // Provisioned environments initialise ahead of traffic: that Init is worth seeing.
+    if (e.provisioned) out.push({ t0: e.createdAt, t1: e.readyAt ?? e.createdAt });
+    if (e.reclaimedAt !== null) out.push({ t0: e.reclaimedAt, t1: e.reclaimedAt });
+  }
+  for (const s of trace.steps) if (isCall(s)) out.push({ t0: s.at, t1: s.completedAt ?? s.at });
+  return out;
+}
+
+export interface LayoutOptions {
+  /** Plot width in px at zoom 1 × zoom (labels are drawn outside the plot). */
+  width: number;
+}
+
+export function layoutTimeline(trace: Trace, opts: LayoutOptions): TimelineLayout {
+  const axis = buildAxis(activityOf(trace), { width: opts.width });
+  const x = (t: number) => timeToX(axis, t);
+  const endX = axis.width;
+
+  let y = ROW.axis;
+  const calls: CallMark[] = [];
+  const callSteps = trace.steps.filter(isCall);
+  const callsY = y + ROW.calls / 2;
+  for (const s of callSteps) calls.push({ x: x(s.at), y: callsY, at: s.at, stepId: s.id, op: s.op, ...callOutcome(s) });
+  if (callSteps.length) y += ROW.calls;
+
+  // Functions in the order they first appear (environments, throttles, deliveries).
+  const order: string[] = [];
+  const seen = (f: string) => {
+    if (!order.includes(f)) order.push(f);
+  };
+  trace.environments.forEach((e) => seen(e.function));
+  trace.throttles.forEach((t) => seen(t.function));
+  trace.deliveries.forEach((d) => seen(d.function));
+
+  const functions: FunctionRow[] = [];
+  const lanes: Lane[] = [];
+  const laneById = new Map<string, Lane>();
+  const fnRowY = new Map<string, number>();
+  for (const fn of order) {
+    y += ROW.gap;
+    const envs = trace.environments
+      .filter((e) => e.function === fn)
+      // Versions together ($LATEST first, then by number), provisioned before on-demand, then by creation.
+      .sort((a, b) => versionRank(a.version) - versionRank(b.version) || Number(b.provisioned) - Number(a.provisioned) || a.createdAt - b.createdAt);
+    functions.push({ function: fn, y, lanes: envs.length });
+    fnRowY.set(fn, y + ROW.fn / 2);
+    y += ROW.fn;
+    for (const e of envs) {
+      const lane: Lane = {
+        id: e.id,
+        function: fn,
+        version: e.version,
+        provisioned: e.provisioned,
+        y,
+        life: { x0: x(e.createdAt), x1: e.reclaimedAt !== null ? x(e.reclaimedAt) : endX, createdAt: e.createdAt, reclaimedAt: e.reclaimedAt, reclaimReason: e.reclaimReason, readyAt: e.readyAt },
+        resets: e.resets,
+        invocations: e.invocations,
+      };
+      lanes.push(lane);
+      laneById.set(e.id, lane);
+      y += ROW.lane;
+    }
+  }
+
+  const bars: Bar[] = [];
+  trace.invocations.forEach((inv, index) => {
+    const lane = laneById.get(inv.environmentId);
+    if (!lane) return;
+    const x0 = x(inv.start);
+    const x1 = x(inv.end ?? trace.endedAt);
+    const width = Math.max(x1 - x0, MIN_BAR_PX);
+    const initWidth = inv.initMs > 0 ? Math.min(Math.max(x(inv.start + inv.initMs) - x0, 1.5), width - 1) : 0;
+    bars.push({
+      index,
+      requestId: inv.requestId,
+      function: inv.function,
+      version: inv.executedVersion,
+      environmentId: inv.environmentId,
+      trigger: inv.trigger,
+      step: inv.step,
+      attempt: inv.attempt,
+      status: inv.status,
+      coldStart: inv.coldStart,
+      initMs: inv.initMs,
+      start: inv.start,
+      end: inv.end,
+      ...(inv.errorType ? { errorType: inv.errorType } : {}),
+      ...(inv.errorMessage ? { errorMessage: inv.errorMessage } : {}),
+      x: x0,
+      width,
+      initWidth,
+      y: lane.y + (ROW.lane - ROW.bar) / 2,
+    });
+  });
+
+  const links: Link[] = [];
+  const byRequest = new Map<string, Bar[]>();
+  for (const b of bars) byRequest.set(b.requestId, [...(byRequest.get(b.requestId) ?? []), b]);
+  for (const [requestId, group] of byRequest) {
+    if (group.length < 2) continue;
+    const sorted = [...group].sort((a, b) => a.start - b.start || a.attempt - b.attempt);
+    for (let i = 1; i < sorted.length; i++) {
+      const cur = sorted[i]!;
+      // A later attempt links to the attempt before it; the same attempt twice is a duplicate
+      // delivery (at-least-once), linked to the first copy.
+      const prev = cur.attempt > 1 ? [...sorted.slice(0, i)].reverse().find((b) => b.attempt === cur.attempt - 1) : sorted.find((b) => b.attempt === cur.attempt && b !== cur);
+      if (!prev) continue;
+      const kind = cur.attempt > prev.attempt ? "retry" : "duplicate";
+      links.push({
+        kind,
+        requestId,
+        from: prev.index,
+        to: cur.index,
+        x1: kind === "retry" ? prev.x + prev.width : prev.x + Math.min(prev.width, 6),
+        y1: prev.y + ROW.bar / 2,
+        x2: cur.x,
+        y2: cur.y + ROW.bar / 2,
+      });
+    }
+  }
+
+  const throttles: ThrottleMark[] = trace.throttles.map((t) => ({ x: x(t.at), y: fnRowY.get(t.function) ?? 0, at: t.at, function: t.function, trigger: t.trigger, reason: t.reason, step: t.step }));
+  const deliveries: DeliveryMark[] = trace.deliveries.map((d) => {
+    const target = resourceOf(d.target);
+    return {
+      x: x(d.at),
+      y: fnRowY.get(d.function) ?? 0,
+      at: d.at,
+      function: d.function,
+      kind: d.kind,
+      target: target.name,
+      targetKind: target.kind,
+      condition: d.condition,
+      requestId: d.requestId,
+      ...(d.failed ? { failed: d.failed } : {}),
+    };
+  });
+
+  return { width: axis.width, height: y + ROW.gap, axis, calls, functions, lanes, bars, links, throttles, deliveries };
+}
+
+function versionRank(v: string): number {
+  if (v === "$LATEST") return -1;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : 1e9;
+}
