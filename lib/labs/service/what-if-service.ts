@@ -5,6 +5,7 @@
  * may always. Results are remembered briefly, since learners toggle back and forth.
  */
 import { ActionError } from "@/lib/actions/errors";
+import { EngineTaskTimeoutError } from "@/lib/engine/pool";
 import { getDb, type Db } from "@/lib/db";
 import { truthsFor } from "../grading";
 import { traceAsJson } from "../truth";
@@ -41,7 +42,15 @@ export async function runWhatIf(user: LabUser, slug: string, changes: WhatIfChan
 
   const applied = applyWhatIf(version.source, index, changes);
   if (!applied.ok) throw new ActionError("invalid", Object.values(applied.fieldErrors)[0]?.[0] ?? "These changes cannot be applied.", applied.fieldErrors);
-  const data = traceAsJson(await runLabScenario(applied.instance.scenario));
+  let trace: Trace;
+  try {
+    trace = await runLabScenario(applied.instance.scenario);
+  } catch (error) {
+    // A change can make a run very long (e.g. thousands of retries); the pool stops it.
+    if (error instanceof EngineTaskTimeoutError) throw new ActionError("invalid", "This what-if ran too long and was stopped; try a smaller change.", { changes: [error.message] });
+    throw error;
+  }
+  const data = traceAsJson(trace);
   const result: WhatIfResult = {
     changes,
     variant: applied.instance.variant,
