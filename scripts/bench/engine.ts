@@ -18,7 +18,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { getQuickJS } from "quickjs-emscripten";
-import { createQuickJsRuntimeFactory, runScenario, validateScenario, type Scenario } from "../../lib/engine";
+import { createQuickJsRuntimeFactory, runScenario, validateScenario, type RuntimeFactory, type Scenario } from "../../lib/engine";
 
 const HANDLER = "exports.handler = async (event) => ({ n: event.n + 1 });";
 const SEQUENTIAL = 10_000;
@@ -108,9 +108,34 @@ async function rawQuickJs(): Promise<number> {
   return Math.max(...rates);
 }
 
+/**
+ * A runtime that costs nothing: it answers like the benchmark's handlers (`trivial` at once,
+ * `worker` after a 100 ms timer) without running JavaScript. Timing the same scenarios with it
+ * shows the engine's own share, apart from the sandbox's.
+ */
+function zeroCostRuntime(): RuntimeFactory {
+  return {
+    tainted: false,
+    create(config) {
+      let due = 0;
+      return {
+        init: () => ({ kind: "returned", payload: undefined }),
+        invoke: () => {
+          if (config.functionName !== "worker") return { kind: "returned", payload: '{"n":2}' };
+          due = config.host.now() + 100;
+          return { kind: "waiting", nextTimerAt: due };
+        },
+        advance: () => (config.host.now() >= due ? { kind: "returned", payload: "1" } : { kind: "waiting", nextTimerAt: due }),
+        settle: () => ({ kind: "waiting", nextTimerAt: null }),
+        dispose() {},
+      };
+    },
+  };
+}
+
 /** Child mode: run the big scenario once in this fresh process and print its numbers. */
 async function bigChild(): Promise<void> {
-  const runtime = await createQuickJsRuntimeFactory();
+  const runtime = process.argv.includes("--zero-cost") ? zeroCostRuntime() : await createQuickJsRuntimeFactory();
   const s = bigScenario();
   const t0 = performance.now();
   const trace = runScenario(s, { runtime });
@@ -149,10 +174,26 @@ async function main(): Promise<void> {
   }
   console.log(`async failure scenario: ${median(failTimes).toFixed(2)} ms (median of 7)`);
 
-  const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1], "--big-child"], { encoding: "utf8", maxBuffer: 16 * 1024 * 1024 });
-  if (child.status !== 0) throw new Error(`big scenario child failed: ${child.stderr}`);
-  const big = JSON.parse(child.stdout.trim().split("\n").pop()!) as { ms: number; peakRssMb: number; invocations: number; ok: number; throttles: number };
+  const bigRun = (...flags: string[]) => {
+    const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1], "--big-child", ...flags], { encoding: "utf8", maxBuffer: 16 * 1024 * 1024 });
+    if (child.status !== 0) throw new Error(`big scenario child failed: ${child.stderr}`);
+    return JSON.parse(child.stdout.trim().split("\n").pop()!) as { ms: number; peakRssMb: number; invocations: number; ok: number; throttles: number };
+  };
+  const big = bigRun();
   console.log(`big scenario: ${big.invocations} invocations (${big.ok} ok, ${big.throttles} throttles) in ${big.ms.toFixed(0)} ms, peak RSS ${big.peakRssMb.toFixed(0)} MB`);
+
+  // the engine's own share: the same scenarios with a runtime that costs nothing
+  const zero = zeroCostRuntime();
+  runScenario(seq, { runtime: zero });
+  const zeroTimes: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    runScenario(seq, { runtime: zero });
+    zeroTimes.push(performance.now() - t0);
+  }
+  const engineOnly = best(zeroTimes) / SEQUENTIAL;
+  const bigZero = bigRun("--zero-cost");
+  console.log(`engine alone (zero-cost runtime): ${(engineOnly * 1000).toFixed(1)} µs per sequential invocation, big scenario ${bigZero.ms.toFixed(0)} ms`);
 
   console.log(
     JSON.stringify({
