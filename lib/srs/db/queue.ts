@@ -1,0 +1,196 @@
+/**
+ * Today's study queue from the database, and the card to show next.
+ *
+ * The pure rules live in lib/srs/queue.ts (buildQueue); this module only fetches the rows those
+ * rules can pick from, with indexed queries that stay small however many cards a learner has:
+ *  - learning and relearning cards of the learner due before the end of the learner day (or the
+ *    learn-ahead horizon) — never limited, and few;
+ *  - per deck, the oldest-due review cards and the first new cards by position, at most the
+ *    deck's remaining daily limit plus a margin for cards buildQueue skips (one card per note,
+ *    siblings buried) — fetched again, larger, in the rare case the margin was not enough.
+ */
+import { State } from "ts-fsrs";
+import { ActionError } from "@/lib/actions/errors";
+import { getDb, type Db } from "@/lib/db";
+import { buildQueue, dueCutoffs, type AnswerToday, type DeckLimits, type QueueCard, type StudyQueue } from "../queue";
+import { renderCard } from "../notes";
+import { fsrsSelect, queueSelect, toQueueCard, toSrsCard } from "./card-state";
+import { getLearnerSettings, learnerDayOf, schedulerFor, type LearnerSettings } from "./learner-settings";
+import { contentOf, noteOf, type NoteContent } from "./note-content";
+
+export interface QueueOptions {
+  /** Only this deck (else every deck of the learner). */
+  deckId?: string | null;
+  now?: Date;
+  settings?: LearnerSettings;
+}
+
+export interface LoadedQueue extends StudyQueue {
+  settings: LearnerSettings;
+  now: Date;
+  /** Answers given today (not undone). */
+  answeredToday: number;
+}
+
+/** The answers given today that were not taken back. */
+export async function answersToday(db: Db, userId: string, start: Date, end: Date): Promise<AnswerToday[]> {
+  const rows = await db.reviewLog.findMany({
+    where: { ownerId: userId, kind: "answer", review: { gte: start, lt: end }, undoneBy: null },
+    select: { cardId: true, noteId: true, deckId: true, stateBefore: true, review: true },
+  });
+  return rows.map((r) => ({ cardId: r.cardId, noteId: r.noteId, deckId: r.deckId, state: r.stateBefore as State, review: r.review }));
+}
+
+export async function loadStudyQueue(userId: string, opts: QueueOptions = {}, db: Db = getDb()): Promise<LoadedQueue> {
+  const now = opts.now ?? new Date();
+  const settings = opts.settings ?? (await getLearnerSettings(userId, db));
+  const day = learnerDayOf(settings, now);
+  const cut = dueCutoffs({ now, day });
+
+  const decks = await db.deck.findMany({
+    where: { ownerId: userId, ...(opts.deckId ? { id: opts.deckId } : {}) },
+    select: { id: true, newPerDay: true, reviewsPerDay: true },
+  });
+  if (opts.deckId && !decks.length) throw new ActionError("not_found", "There is no such deck.", { deckId: ["not one of your decks"] });
+  const limits: DeckLimits[] = decks.map((d) => ({ deckId: d.id, newPerDay: d.newPerDay, reviewsPerDay: d.reviewsPerDay }));
+  const answers = await answersToday(db, userId, cut.startOfToday, cut.endOfToday);
+
+  const horizon = new Date(Math.max(cut.endOfToday.getTime(), cut.learnAheadUntil.getTime() + 1));
+  const learning = await db.card.findMany({
+    where: { ownerId: userId, suspended: false, state: { in: [State.Learning, State.Relearning] }, due: { lt: horizon }, ...(opts.deckId ? { deckId: opts.deckId } : {}) },
+    select: queueSelect,
+  });
+
+  // Remaining per deck after today's answers (lib/srs/queue.ts counts the same way).
+  const used = new Map<string, { new: number; review: number }>();
+  for (const a of answers) {
+    const u = used.get(a.deckId) ?? { new: 0, review: 0 };
+    if (a.state === State.New) u.new++;
+    else if (a.state === State.Review) u.review++;
+    used.set(a.deckId, u);
+  }
+  const notesToday = new Set(answers.map((a) => a.noteId)).size;
+
+  const fetchKind = async (deckId: string, kind: "review" | "new", take: number) =>
+    (
+      await db.card.findMany({
+        where:
+          kind === "review"
+            ? { deckId, suspended: false, state: State.Review, due: { lt: cut.endOfToday } }
+            : { deckId, suspended: false, state: State.New },
+        orderBy: kind === "review" ? [{ due: "asc" }, { id: "asc" }] : [{ position: "asc" }, { id: "asc" }],
+        take,
+        select: queueSelect,
+      })
+    ).map(toQueueCard);
+
+  const pools = new Map<string, { review: QueueCard[]; new: QueueCard[]; take: { review: number; new: number } }>();
+  for (const d of decks) {
+    const u = used.get(d.id) ?? { new: 0, review: 0 };
+    const left = { review: Math.max(0, d.reviewsPerDay - u.review), new: Math.max(0, d.newPerDay - u.new) };
+    // Margin: siblings of today's notes are buried, and only one card per note is gathered.
+    const take = { review: left.review ? left.review * 2 + notesToday + 10 : 0, new: left.new ? left.new * 2 + notesToday + 10 : 0 };
+    pools.set(d.id, {
+      review: take.review ? await fetchKind(d.id, "review", take.review) : [],
+      new: take.new ? await fetchKind(d.id, "new", take.new) : [],
+      take,
+    });
+  }
+
+  const build = () =>
+    buildQueue([...learning.map(toQueueCard), ...[...pools.values()].flatMap((p) => [...p.review, ...p.new])], limits, answers, { now, day });
+  let queue = build();
+  // A deck whose margin ran out before its limit was filled: fetch more and build again.
+  for (let round = 0; round < 4; round++) {
+    let again = false;
+    for (const d of decks) {
+      const p = pools.get(d.id)!;
+      for (const kind of ["review", "new"] as const) {
+        const gathered = queue.cards.filter((c) => c.deckId === d.id && (kind === "new" ? c.state === State.New : c.state === State.Review)).length;
+        const limit = kind === "new" ? d.newPerDay : d.reviewsPerDay;
+        if (p[kind].length === p.take[kind] && p.take[kind] > 0 && gathered < limit) {
+          p.take[kind] *= 4;
+          p[kind] = await fetchKind(d.id, kind, p.take[kind]);
+          again = true;
+        }
+      }
+    }
+    if (!again) break;
+    queue = build();
+  }
+  return { ...queue, settings, now, answeredToday: answers.length };
+}
+
+export interface AnswerButton {
+  rating: 1 | 2 | 3 | 4;
+  /** "10m", "3d", "2.1mo" — when the card would come back. */
+  label: string;
+}
+
+export interface ReviewCard {
+  cardId: string;
+  noteId: string;
+  deckId: string;
+  deckName: string;
+  ordinal: number;
+  state: number;
+  reps: number;
+  lapses: number;
+  /** Markdown of both sides (lib/srs/notes renderCard). */
+  question: string;
+  answer: string;
+  buttons: AnswerButton[];
+  /** The note as the editor shows it. */
+  note: NoteContent;
+}
+
+export interface ReviewView {
+  card: ReviewCard | null;
+  counts: { new: number; learning: number; review: number };
+  learningLaterToday: number;
+  /** ISO time the next learning card comes due later today, if any. */
+  nextLearningDue: string | null;
+  answeredToday: number;
+}
+
+/** One card ready for the review screen: rendered sides and the four buttons' intervals. */
+export async function reviewCard(userId: string, cardId: string, settings: LearnerSettings, now: Date, db: Db = getDb()): Promise<ReviewCard | null> {
+  const row = await db.card.findFirst({
+    where: { id: cardId, ownerId: userId },
+    select: { id: true, ordinal: true, noteId: true, deckId: true, ...fsrsSelect, note: true, deck: { select: { name: true } } },
+  });
+  if (!row) return null;
+  const note = noteOf(row.note);
+  const sides = renderCard(note, row.ordinal);
+  const buttons = schedulerFor(settings.scheduling)
+    .preview(toSrsCard(row.id, row), now)
+    .map((b) => ({ rating: b.rating as 1 | 2 | 3 | 4, label: b.label }));
+  return {
+    cardId: row.id,
+    noteId: row.noteId,
+    deckId: row.deckId,
+    deckName: row.deck.name,
+    ordinal: row.ordinal,
+    state: row.state,
+    reps: row.reps,
+    lapses: row.lapses,
+    question: sides.question,
+    answer: sides.answer,
+    buttons,
+    note: contentOf(note),
+  };
+}
+
+/** What the review screen needs next: the first card of the queue (or `cardId` — after an undo). */
+export async function reviewView(userId: string, opts: QueueOptions & { cardId?: string } = {}, db: Db = getDb()): Promise<ReviewView> {
+  const queue = await loadStudyQueue(userId, opts, db);
+  const id = opts.cardId ?? queue.cards[0]?.id;
+  const card = id ? await reviewCard(userId, id, queue.settings, queue.now, db) : null;
+  return {
+    card,
+    counts: queue.counts,
+    learningLaterToday: queue.learningLaterToday,
+    nextLearningDue: queue.nextLearningDue?.toISOString() ?? null,
+    answeredToday: queue.answeredToday,
+  };
+}
