@@ -34,7 +34,7 @@ export function runScenario(scenario: Scenario, opts: RunOptions): Trace {
   try {
     scheduleSteps(sim, scenario.steps, pending);
     loop(sim, scenario.until);
-    return finish(sim, scenario, pending);
+    return finish(sim, pending);
   } finally {
     for (const env of sim.lambda.assignment.all()) {
       try {
@@ -142,10 +142,9 @@ function loop(sim: Simulation, until: number | undefined): void {
   if (until !== undefined && !sim.truncated) sim.clock.now = until;
 }
 
-function finish(sim: Simulation, scenario: Scenario, pending: { record: StepRecord; deferred: Deferred }[]): Trace {
+function finish(sim: Simulation, pending: { record: StepRecord; deferred: Deferred }[]): Trace {
   const trace = sim.recorder.trace;
   const end = sim.clock.now;
-  void scenario;
   for (const p of pending) if (!p.deferred.settled) p.record.pending = true;
   trace.endedAt = end;
   trace.queues = sim.sqs.snapshot();

@@ -21,13 +21,13 @@ export class ProvisionedConcurrency {
     for (let i = 0; i < pc.requested; i++) {
       const env = sim.lambda.assignment.create(fn, pc.version, version.config, pc);
       pc.environments.push(env);
-      this.initialise(fn, pc, env);
+      this.initialise(pc, env);
     }
     if (pc.requested === 0) this.updateStatus(pc);
   }
 
   /** Runs Init on a provisioned environment (at allocation, and again after a reset). */
-  initialise(fn: LambdaFunction, pc: ProvisionedConcurrencyConfig, env: ExecutionEnvironment): void {
+  initialise(pc: ProvisionedConcurrencyConfig, env: ExecutionEnvironment): void {
     const sim = this.sim;
     env.initializing = true;
     const turn = sim.lambda.invoker.initRuntime(env, "provisioned-concurrency");
@@ -46,7 +46,6 @@ export class ProvisionedConcurrency {
       env.idleSince = sim.clock.now;
       sim.recorder.timeline(sim.clock.now, "environment-ready", env.id);
       this.updateStatus(pc);
-      void fn;
     });
   }
 

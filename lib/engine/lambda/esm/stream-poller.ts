@@ -183,7 +183,7 @@ export class StreamPoller implements Poller {
       lane.windowStart = null;
       batch = { records: lane.queue.splice(0, take), attempts: 0 };
     }
-    if (this.discardExpired(source, lane, batch, now)) return;
+    if (this.discardExpired(source, batch, now)) return;
     this.invoke(source, lane, batch);
   }
 
@@ -191,7 +191,7 @@ export class StreamPoller implements Poller {
    * MaximumRecordAgeInSeconds: records older than the limit are discarded before Lambda would
    * invoke with them; RecordAgeExceeded (no responseContext when the batch never ran).
    */
-  private discardExpired(source: StreamSource, lane: Lane, batch: Batch, now: number): boolean {
+  private discardExpired(source: StreamSource, batch: Batch, now: number): boolean {
     const maxAge = this.esm.maximumRecordAgeInSeconds ?? -1;
     if (maxAge < 0 || batch.finalForWindow) return false;
     let n = 0;
@@ -200,12 +200,9 @@ export class StreamPoller implements Poller {
     const expired = batch.records.slice(0, n);
     this.onFailure(source, expired, "RecordAgeExceeded", batch);
     batch.records = batch.records.slice(n);
-    if (batch.records.length === 0) {
-      this.wake();
-      return true;
-    }
-    void lane;
-    return false;
+    if (batch.records.length > 0) return false;
+    this.wake();
+    return true;
   }
 
   private invoke(source: StreamSource, lane: Lane, batch: Batch): void {

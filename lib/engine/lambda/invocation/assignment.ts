@@ -87,7 +87,7 @@ export class Assignment {
     env.idleSince = now;
     if (env.provisioned) {
       // provisioned environments stay until their config goes away; after a reset Lambda initialises them again
-      if (env.needsInit) this.sim.lambda.provisioned.initialise(env.fn, env.provisioned, env);
+      if (env.needsInit) this.sim.lambda.provisioned.initialise(env.provisioned, env);
       return;
     }
     const version = this.versionOf(env);

@@ -42,6 +42,8 @@ export class Invoker {
   /** Finds an environment and starts the attempt, or says why it was throttled. */
   start(req: InvokeRequest): StartResult {
     if (this.sim.recorder.trace.invocations.length >= LIMITS.maxInvocations) {
+      // safety cap: the run stops after this event and the trace says `truncated`; the caller
+      // records one last throttle, which is the simplest honest answer for a call that did not run
       this.sim.truncate(`more than ${LIMITS.maxInvocations} invocations`);
       return { ok: false, reason: "ConcurrentInvocationLimitExceeded" };
     }
@@ -187,7 +189,7 @@ export class Invoker {
           return;
         }
         {
-          const reason = turn.reason === "exit" ? exitMessage(inv, turn.exitCode) : turn.reason === "out-of-memory" ? "Runtime exited with error: signal: killed" : `Runtime exited with error: ${turn.errorMessage}`;
+          const reason = turn.reason === "exit" ? exitMessage(turn.exitCode) : turn.reason === "out-of-memory" ? "Runtime exited with error: signal: killed" : `Runtime exited with error: ${turn.errorMessage}`;
           if (phase === "init") return this.initCrash(inv, reason);
           return this.crash(inv, reason);
         }
@@ -344,7 +346,7 @@ export class Invoker {
     const result = inv.settled!;
     if (inv.crashAfterRun) return this.crash(inv, "Runtime exited with error: signal: killed");
     if (result.kind === "error") {
-      this.functionLog(inv, invokeErrorLine(sim.iso(), inv.req.requestId, result.errorType, result.errorMessage, result.trace));
+      this.platformLog(inv, invokeErrorLine(sim.iso(), inv.req.requestId, result.errorType, result.errorMessage, result.trace));
       // an error thrown from a timer or microtask callback also ends Node's runtime process (exit 129): the caller
       // gets the error and the environment is reset as after a crash
       if (result.exited) this.resetEnvironment(inv.env);
@@ -363,7 +365,7 @@ export class Invoker {
     if (inv.finished) return;
     const sim = this.sim;
     const seconds = inv.env.config.timeout;
-    this.functionLog(inv, timeoutLine(sim.iso(), inv.req.requestId, seconds));
+    this.platformLog(inv, timeoutLine(sim.iso(), inv.req.requestId, seconds));
     const message = `RequestId: ${inv.req.requestId} Error: Task timed out after ${seconds.toFixed(2)} seconds`;
     this.resetEnvironment(inv.env);
     this.finish(inv, "timeout", JSON.stringify({ errorType: "Sandbox.Timedout", errorMessage: message }), "Sandbox.Timedout", message, false, undefined, "timeout");
@@ -374,7 +376,7 @@ export class Invoker {
     const sim = this.sim;
     sim.clock.cancel(inv.timeoutEvent);
     const message = `RequestId: ${inv.req.requestId} Error: ${reason}`;
-    this.functionLog(inv, `${message}\nRuntime.ExitError`);
+    this.platformLog(inv, `${message}\nRuntime.ExitError`);
     this.resetEnvironment(inv.env);
     this.finish(inv, "crash", JSON.stringify({ errorType: "Runtime.ExitError", errorMessage: message }), "Runtime.ExitError", message, false, "Runtime.ExitError", "error");
   }
@@ -465,9 +467,6 @@ export class Invoker {
     if (inv.tail) inv.tail.push(line);
   }
 
-  private functionLog(inv: Invocation, line: string): void {
-    this.platformLog(inv, line);
-  }
 }
 
 /**
@@ -487,8 +486,7 @@ function maxMemoryUsed(env: ExecutionEnvironment): number {
   return Math.min(env.config.memorySize, NODE_RUNTIME_BASELINE_MB + Math.ceil(heap / 1_048_576));
 }
 
-function exitMessage(inv: Invocation, exitCode: number | undefined): string {
-  void inv;
+function exitMessage(exitCode: number | undefined): string {
   return exitCode === undefined || exitCode === 0 ? "Runtime exited without providing a reason" : `Runtime exited with error: exit status ${exitCode}`;
 }
 
