@@ -1,10 +1,10 @@
-import type { ScheduledEvent } from "../../core/event-queue";
 import type { Queue, SqsMessage } from "../../services/sqs/queue";
 import type { Simulation } from "../../simulation";
 import type { InvocationOutcome } from "../invocation/invocation";
 import { THROTTLE_BACKOFF_MAX_MS } from "../invocation/event-manager";
 import type { EventSourceMapping } from "./model";
 import type { Poller } from "./poller";
+import { WakeUp } from "./wake-up";
 import { merge, NO_LINEAGE, stopsRecursion } from "../invocation/lineage";
 
 /** §3.1 SQS scaling: 5 concurrent batches at first, up to 300 more per minute, at most 1,000. */
@@ -21,12 +21,10 @@ const MAX_BATCHES = 1000;
  */
 export class SqsPoller implements Poller {
   private inFlight = 0;
-  private wakeEvent: ScheduledEvent | undefined;
-  private wakeAt = Infinity;
   /** Messages received and held while the batching window is open. */
   private gathering: { messages: SqsMessage[]; handles: (string | null)[]; startedAt: number } | null = null;
   private backlogSince: number | null = null;
-  private stopped = false;
+  private readonly wakeUp: WakeUp;
   /** After a throttle the poller backs off before reading more. */
   private backoffUntil = 0;
 
@@ -38,35 +36,23 @@ export class SqsPoller implements Poller {
   constructor(
     private readonly sim: Simulation,
     private readonly esm: EventSourceMapping,
-  ) {}
+  ) {
+    this.wakeUp = new WakeUp(sim.clock, () => this.poll());
+  }
 
   start(): void {
-    this.stopped = false;
+    this.wakeUp.stopped = false;
     this.wake();
   }
 
   stop(): void {
-    this.stopped = true;
-    this.sim.clock.cancel(this.wakeEvent);
-    this.wakeEvent = undefined;
-    this.wakeAt = Infinity;
+    this.wakeUp.stop();
   }
 
   wake(): void {
-    this.scheduleWake(this.sim.clock.now);
+    this.wakeUp.request();
   }
 
-  private scheduleWake(at: number): void {
-    if (this.stopped) return;
-    if (this.wakeEvent && this.wakeAt <= at) return;
-    this.sim.clock.cancel(this.wakeEvent);
-    this.wakeAt = at;
-    this.wakeEvent = this.sim.clock.at(at, () => {
-      this.wakeEvent = undefined;
-      this.wakeAt = Infinity;
-      this.poll();
-    });
-  }
 
   private queue(): Queue | undefined {
     return this.sim.sqs.byArn(this.esm.eventSourceArn);
@@ -85,13 +71,13 @@ export class SqsPoller implements Poller {
    * visibility must cover window + timeout.
    */
   private poll(): void {
-    if (this.stopped || this.esm.state !== "Enabled") return;
+    if (this.wakeUp.stopped || this.esm.state !== "Enabled") return;
     const sim = this.sim;
     const q = this.queue();
     if (!q) return;
     const now = sim.clock.now;
     if (now < this.backoffUntil) {
-      this.scheduleWake(this.backoffUntil);
+      this.wakeUp.request(this.backoffUntil);
       return;
     }
     const windowMs = this.esm.maximumBatchingWindowInSeconds * 1000;
@@ -105,7 +91,7 @@ export class SqsPoller implements Poller {
       if (!gathering && got.length === 0) {
         if (this.inFlight === 0) this.backlogSince = null;
         const next = q.nextVisibleAt(now);
-        if (next !== undefined) this.scheduleWake(next);
+        if (next !== undefined) this.wakeUp.request(next);
         return;
       }
       if (this.backlogSince === null) this.backlogSince = now;
@@ -116,7 +102,7 @@ export class SqsPoller implements Poller {
       }
       if (batch.messages.length < this.esm.batchSize && windowMs > 0 && now < batch.startedAt + windowMs) {
         this.gathering = batch;
-        this.scheduleWake(batch.startedAt + windowMs);
+        this.wakeUp.request(batch.startedAt + windowMs);
         return;
       }
       this.gathering = null;
@@ -182,7 +168,7 @@ export class SqsPoller implements Poller {
         if (messages.every((m, i) => !m.deleted && m.receiptHandle === handles[i])) this.invokeBatch(q, messages, handles, throttleRetries + 1);
       });
     } else {
-      this.scheduleWake(visibleAt);
+      this.wakeUp.request(visibleAt);
     }
   }
 

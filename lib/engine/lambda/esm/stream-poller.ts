@@ -6,6 +6,7 @@ import { THROTTLE_BACKOFF_MAX_MS } from "../invocation/event-manager";
 import type { InvocationOutcome } from "../invocation/invocation";
 import type { EventSourceMapping } from "./model";
 import type { Poller } from "./poller";
+import { WakeUp } from "./wake-up";
 
 /**
  * After a function error the same batch is tried again after a backoff that starts at 1 s and
@@ -63,9 +64,7 @@ interface ShardReader {
  */
 export class StreamPoller implements Poller {
   private readers: ShardReader[] | null = null;
-  private wakeEvent: ScheduledEvent | undefined;
-  private wakeAt = Infinity;
-  private stopped = false;
+  private readonly wakeUp: WakeUp;
 
   private readonly doneFn = (outcome: InvocationOutcome, context: unknown) => {
     const c = context as { lane: Lane; batch: Batch };
@@ -75,7 +74,9 @@ export class StreamPoller implements Poller {
   constructor(
     private readonly sim: Simulation,
     private readonly esm: EventSourceMapping,
-  ) {}
+  ) {
+    this.wakeUp = new WakeUp(sim.clock, () => this.poll());
+  }
 
   private source(): StreamSource | undefined {
     const sim = this.sim;
@@ -83,20 +84,17 @@ export class StreamPoller implements Poller {
   }
 
   start(): void {
-    this.stopped = false;
+    this.wakeUp.stopped = false;
     if (!this.readers) this.openShards();
     this.wake();
   }
 
   stop(): void {
-    this.stopped = true;
-    this.sim.clock.cancel(this.wakeEvent);
-    this.wakeEvent = undefined;
-    this.wakeAt = Infinity;
+    this.wakeUp.stop();
   }
 
   wake(): void {
-    this.scheduleWake(this.sim.clock.now);
+    this.wakeUp.request();
   }
 
   /** StartingPosition is resolved when the mapping starts (LATEST = after what is there now). */
@@ -120,20 +118,9 @@ export class StreamPoller implements Poller {
     }
   }
 
-  private scheduleWake(at: number): void {
-    if (this.stopped) return;
-    if (this.wakeEvent && this.wakeAt <= at) return;
-    this.sim.clock.cancel(this.wakeEvent);
-    this.wakeAt = at;
-    this.wakeEvent = this.sim.clock.at(at, () => {
-      this.wakeEvent = undefined;
-      this.wakeAt = Infinity;
-      this.poll();
-    });
-  }
 
   private poll(): void {
-    if (this.stopped || this.esm.state !== "Enabled") return;
+    if (this.wakeUp.stopped || this.esm.state !== "Enabled") return;
     const source = this.source();
     if (!source || !this.readers) return;
     const now = this.sim.clock.now;
@@ -157,7 +144,7 @@ export class StreamPoller implements Poller {
   private pollLane(source: StreamSource, lane: Lane, now: number): void {
     if (lane.inFlight) return;
     if (now < lane.notBefore) {
-      this.scheduleWake(lane.notBefore);
+      this.wakeUp.request(lane.notBefore);
       return;
     }
     let batch = lane.retry.shift();
@@ -176,7 +163,7 @@ export class StreamPoller implements Poller {
       if (windowMs > 0 && take < this.esm.batchSize) {
         lane.windowStart ??= now;
         if (now < lane.windowStart + windowMs) {
-          this.scheduleWake(lane.windowStart + windowMs);
+          this.wakeUp.request(lane.windowStart + windowMs);
           return;
         }
       }
@@ -249,7 +236,7 @@ export class StreamPoller implements Poller {
     const backoff = Math.min(ERROR_BACKOFF_START_MS * 2 ** Math.min(batch.attempts + lane.retry.length, 20), THROTTLE_BACKOFF_MAX_MS);
     lane.retry.unshift(batch);
     lane.notBefore = sim.clock.now + backoff;
-    this.scheduleWake(lane.notBefore);
+    this.wakeUp.request(lane.notBefore);
   }
 
   /** Tumbling windows (§3.2): `window`, `state`, `shardId`, `isFinalInvokeForWindow` in the event. */
@@ -329,7 +316,7 @@ export class StreamPoller implements Poller {
     }
     lane.notBefore = sim.clock.now + Math.min(ERROR_BACKOFF_START_MS * 2 ** (batch.attempts - 1), ERROR_BACKOFF_MAX_MS);
     this.esm.lastProcessingResult = "PROBLEM: Function call failed";
-    this.scheduleWake(lane.notBefore);
+    this.wakeUp.request(lane.notBefore);
   }
 
   /**
