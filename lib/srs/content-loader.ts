@@ -8,7 +8,8 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { hashFiles, type ContentLoader } from "@/lib/content";
+// From the registry itself, not "@/lib/content": that index lists the loaders (an import cycle).
+import { hashFiles, type ContentLoader } from "@/lib/content/registry";
 import type { Db } from "@/lib/db";
 import { loadDeckFiles, toNote, type DeckFile } from "./content";
 import { contentHashOf, contentOf, storedContent } from "./db/note-content";
@@ -28,7 +29,7 @@ export async function saveTemplateDeck(db: Db, file: DeckFile): Promise<number> 
     create: { templateKey: file.deck.id, kind: "builtin", name: file.deck.name, description: file.deck.description, contentHash: hash },
     update: { name: file.deck.name, description: file.deck.description },
   });
-  const existing = new Map((await db.note.findMany({ where: { deckId: deck.id }, select: { id: true, key: true, contentHash: true } })).map((n) => [n.key!, n]));
+  const existing = new Map((await db.note.findMany({ where: { deckId: deck.id }, select: { id: true, key: true, contentHash: true, position: true } })).map((n) => [n.key!, n]));
   let changed = 0;
   const keep = new Set<string>();
   await db.$transaction(async (tx) => {
@@ -38,7 +39,7 @@ export async function saveTemplateDeck(db: Db, file: DeckFile): Promise<number> 
       keep.add(raw.id);
       const before = existing.get(raw.id);
       if (before?.contentHash === contentHash) {
-        await tx.note.update({ where: { id: before.id }, data: { position } });
+        if (before.position !== position) await tx.note.update({ where: { id: before.id }, data: { position } });
         continue;
       }
       changed++;
