@@ -5,6 +5,10 @@ import type { NextConfig } from "next";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 const nextConfig: NextConfig = {
+  // Test builds (end-to-end, several instances) go to their own folder so they never replace the
+  // build a developer's `npm start` serves; scripts/build-state.ts distDir() validates the value.
+  // tsconfig.json lists .next-test's types so Next.js does not add them itself on every test build.
+  distDir: process.env.LAMBDALAB_DIST_DIR?.trim() || ".next",
   // Native addons and wasm engines must be loaded by Node's own require, not bundled.
   serverExternalPackages: [
     "better-sqlite3",
@@ -18,6 +22,9 @@ const nextConfig: NextConfig = {
     "pg",
     "rate-limiter-flexible",
     "@open-spaced-repetition/binding",
+    // The engine pool (lib/engine/pool) builds its worker bundle with esbuild on first use; a
+    // native binary Turbopack cannot (and must not) bundle.
+    "esbuild",
   ],
   poweredByHeader: false,
   // Type-checking is its own step (`npm run typecheck`, part of `npm test` and CI), over the whole
