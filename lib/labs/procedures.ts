@@ -9,7 +9,7 @@ import { STAFF_ROLES } from "@/lib/auth/roles";
 import { gradeAttempt, listAttempts } from "./service/attempts";
 import { listVariants, previewVariant } from "./service/instructor";
 import { getLabTrace, getLearnerLab, listLabs, saveDraft } from "./service/learner";
-import { labMistakeNote } from "./service/mistakes";
+import { labMistakeNote, makeMistakeCard } from "./service/mistakes";
 import { listWhatIfKnobs, runWhatIf } from "./service/what-if-service";
 import { MAX_WHAT_IF_CHANGES } from "./what-if";
 
@@ -107,8 +107,17 @@ export const previewVariantProcedure = defineProcedure({
   handler: ({ slug, variant }, { user }) => previewVariant(user, slug, variant),
 });
 
+/** The card a wrong prediction would make (front, back, tags), without storing it — a preview. */
 export const mistakeNoteProcedure = defineProcedure({
   name: "labs.mistakeNote",
   input: mistakeInput,
   handler: ({ attemptId, questionId }, { user }) => labMistakeNote(user, attemptId, questionId),
+});
+
+/** "Make a card": stores the wrong prediction in the learner's Mistakes deck (once). */
+export const makeMistakeCardProcedure = defineProcedure({
+  name: "labs.makeMistakeCard",
+  input: mistakeInput,
+  rateLimit: { name: "user", points: 60, durationSec: 60 },
+  handler: ({ attemptId, questionId }, { user }) => makeMistakeCard(user, attemptId, questionId),
 });

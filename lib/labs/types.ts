@@ -6,7 +6,22 @@
 import type { Scenario, Trace } from "@/lib/engine";
 import type { DomainId } from "@/lib/quiz/domains";
 
+// The engine's scenario and trace shapes, re-exported so UI code needs one import path for labs.
 export type { Scenario, Trace };
+export type {
+  ScenarioStep,
+  StepRecord,
+  InvocationRecord,
+  ThrottleRecord,
+  EnvironmentRecord,
+  QueueRecord,
+  DeliveryRecord,
+  AsyncEventRecord,
+  LogRecord,
+  FunctionRecord,
+  TimelineEntry,
+  Trigger,
+} from "@/lib/engine";
 
 export const QUESTION_TYPES = ["number", "boolean", "choice", "multi-choice", "ordered", "text"] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];

@@ -14,7 +14,7 @@ import { gradeAttemptProcedure, previewVariantProcedure } from "@/lib/labs/proce
 import { gradeAttempt, learnerVariant, listAttempts } from "@/lib/labs/service/attempts";
 import { previewVariant } from "@/lib/labs/service/instructor";
 import { getLabTrace, getLearnerLab, listLabs, saveDraft } from "@/lib/labs/service/learner";
-import { labMistakeNote } from "@/lib/labs/service/mistakes";
+import { labMistakeNote, makeMistakeCard } from "@/lib/labs/service/mistakes";
 import { setScenarioRunner } from "@/lib/labs/service/runner";
 import { clearVariantRuns, variantRun } from "@/lib/labs/service/variant-runs";
 import { findPublishedLab, forgetPublished, saveLabVersion } from "@/lib/labs/service/versions";
@@ -221,5 +221,12 @@ describe("what a learner sees", () => {
     await expect(labMistakeNote(ada, attempt.id, "status")).rejects.toMatchObject({ code: "invalid" });
     const bob = await user("bob@example.com");
     await expect(labMistakeNote(bob, attempt.id, "attempts")).rejects.toMatchObject({ code: "not_found" });
+
+    // Stored in the learner's Mistakes deck, once however often the learner clicks.
+    const card = await makeMistakeCard(ada, attempt.id, "attempts");
+    expect(card.created).toBe(true);
+    expect(await makeMistakeCard(ada, attempt.id, "attempts")).toEqual({ ...card, created: false });
+    const stored = await testDb.db.note.findUniqueOrThrow({ where: { id: card.noteId }, include: { deck: true } });
+    expect(stored).toMatchObject({ ownerId: ada.id, sourceRef: "source:lab:retry-demo:attempts" });
   });
 });

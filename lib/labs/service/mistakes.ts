@@ -1,14 +1,12 @@
 /**
  * "Make a card" from a wrong prediction: the flashcard note for the learner's Mistakes deck, built
- * by the study logic's shared mistakes path (lib/srs/mistakes.ts mistakeFromLab), so lab and quiz
- * mistakes look alike and deduplicate by their `source:lab:<lab>:<question>` tag.
- *
- * The study area's database layer (decks and notes tables) has not landed yet, so this returns
- * the note to add; storing it in the Mistakes deck is the study service's call
- * (planMistakeNote + insert) once it exists.
+ * by the study logic's shared mistakes path (lib/srs/mistakes.ts mistakeFromLab) and stored by the
+ * study service's addMistakeCard, so lab and quiz mistakes look alike and the same mistake made
+ * twice gives one card (deduplicated by its `source:lab:<lab>:<question>` ref).
  */
 import { ActionError } from "@/lib/actions/errors";
 import { getDb, type Db } from "@/lib/db";
+import { addMistakeCard, type MistakeCardResult } from "@/lib/srs/db/mistakes";
 import { mistakeFromLab, type MistakeNote } from "@/lib/srs/mistakes";
 import type { QuestionResult } from "../types";
 import type { LabUser } from "./access";
@@ -37,4 +35,9 @@ export async function labMistakeNote(user: LabUser, attemptId: string, questionI
     domains: instance.domains,
     topics: instance.topics,
   });
+}
+
+/** "Make a card": the wrong prediction becomes (or points at the existing) card in the Mistakes deck. */
+export async function makeMistakeCard(user: LabUser, attemptId: string, questionId: string, db: Db = getDb()): Promise<MistakeCardResult> {
+  return addMistakeCard(user.id, await labMistakeNote(user, attemptId, questionId, db), db);
 }
