@@ -5,28 +5,29 @@
  * A turn is one call from the engine (init, invoke, advance, settle). Inside a turn the host
  * calls into the guest, drains the microtask queue, and lets the guest fire due timers and
  * immediates one at a time (draining microtasks after each, as Node does) until the invocation
- * completes or nothing is due at the current virtual time.
+ * completes or nothing is due at the current virtual time. The guest reports completion in its
+ * mailbox (host-ops.ts), which the host reads from wasm memory without a call.
  *
- * Limits (limits.ts): a heap limit and a stack limit on the QuickJS runtime, and an interrupt
- * handler that counts QuickJS's periodic interrupt polls against the invocation's CPU budget,
- * checks the wall-clock backstop, and stops the guest for process.exit / out-of-memory / a host
- * fault. QuickJS's "interrupted" error cannot be caught, so no guest catch or finally block runs
- * after a stop — as when a Node process dies.
+ * Limits (limits.ts): a heap-growth allowance and a stack limit, and an interrupt handler that
+ * counts QuickJS's periodic interrupt polls against the invocation's CPU budget, checks the
+ * wall-clock backstop, and stops the guest for process.exit / out-of-memory / a host fault.
+ * QuickJS's "interrupted" error cannot be caught, so no guest catch or finally block runs after a
+ * stop — as when a Node process dies.
  */
-import type { QuickJSContext, QuickJSHandle, QuickJSRuntime } from "quickjs-emscripten-core";
+import type { QuickJSContext, QuickJSHandle, QuickJSRuntime } from "quickjs-emscripten";
 import type { FunctionRuntime, InvokeContext, LogLevel, RuntimeConfig, SdkCall, SdkReply, SdkSettled, Turn } from "./contract";
 import { BOOTSTRAP_FILENAME, BOOTSTRAP_SOURCE } from "./guest/bootstrap";
 import { compactGuestSource } from "./guest/modules";
-import { DoneKind, HostOp } from "./host-ops";
-import {
-  cpuBudgetInterrupts,
-  GUEST_STACK_BYTES,
-  guestHeapLimitBytes,
-  INIT_TIMEOUT_MS,
-  LOG_LINE_MAX_CHARS,
-  LOG_LINES_PER_INVOCATION,
-} from "./limits";
+import { HostOp, Mailbox, Outcome } from "./host-ops";
+
+// Plain constants for the hot path (the imported objects go through module getters under tsx).
+const OUTCOME_MASK: number = Mailbox.OutcomeMask;
+const DUE_BIT: number = Mailbox.DueBit;
+const FLAG_SHIFT: number = Mailbox.FlagShift;
+const OUTCOME_NONE: number = Outcome.None;
+import { cpuBudgetInterrupts, GUEST_STACK_BYTES, guestHeapLimitBytes, INIT_TIMEOUT_MS, LOG_LINE_MAX_CHARS, LOG_LINES_PER_INVOCATION } from "./limits";
 import type { LoadedQuickJs } from "./quickjs-module";
+import { RawCalls } from "./raw-calls";
 import { TmpFsOperations } from "./tmp-fs";
 
 /** What a runtime needs from the factory that created it. */
@@ -49,6 +50,15 @@ type StopReason = "exit" | "out-of-memory" | "cpu-limit" | "wall-clock" | "fault
 type Completion =
   | { kind: "returned"; payload: string | undefined; waitForEmptyLoop: boolean }
   | { kind: "threw"; errorType: string; errorMessage: string; trace: string[]; exitCode: number };
+type Entries = {
+  init: QuickJSHandle;
+  invoke: QuickJSHandle;
+  step: QuickJSHandle;
+  settle: QuickJSHandle;
+  setStatic: QuickJSHandle;
+  take: QuickJSHandle;
+  promiseSettled: QuickJSHandle;
+};
 
 const nowMs = () => performance.now();
 
@@ -59,8 +69,11 @@ export class QuickJsFunctionRuntime implements FunctionRuntime {
   private readonly ctx: QuickJSContext;
   private readonly fs: TmpFsOperations;
   private readonly clock: () => number;
-  private entries: { init: QuickJSHandle; invoke: QuickJSHandle; step: QuickJSHandle; settle: QuickJSHandle; setStatic: QuickJSHandle } | undefined;
+  private entries: Entries | undefined;
   private hostFunction: QuickJSHandle | undefined;
+  /** The guest's mailbox (an Int32Array), read through raw FFI calls. */
+  private mailboxHandle: QuickJSHandle | undefined;
+  private readonly raw: RawCalls;
 
   /** Set once the runtime can never run guest code again; every later call returns it. */
   private dead: Turn | undefined;
@@ -77,11 +90,14 @@ export class QuickJsFunctionRuntime implements FunctionRuntime {
   private wallDeadline = 0;
 
   private completion: Completion | undefined;
+  private initFailed = false;
   private invoking = false;
   private requestId: string | undefined;
-  private staticKey = "";
+  private staticContext: InvokeContext | undefined;
   private logLines = 0;
   private readonly tickets = new Set<number>();
+  /** The invocation's handler promise (a guest value pointer) while it has not settled. */
+  private handlerPromise = 0;
   /** Bytes of wasm heap growth charged to this runtime, and how much it may cause (see quickjs-module.ts). */
   private growthCharged = 0;
   private readonly growthAllowance: number;
@@ -101,6 +117,7 @@ export class QuickJsFunctionRuntime implements FunctionRuntime {
     this.rt.setMaxStackSize(GUEST_STACK_BYTES);
     this.rt.setInterruptHandler(this.onInterrupt);
     this.ctx = this.rt.newContext();
+    this.raw = new RawCalls(services.quickjs, this.ctx);
   }
 
   // ---- the contract ------------------------------------------------------------------------
@@ -112,73 +129,61 @@ export class QuickJsFunctionRuntime implements FunctionRuntime {
     return this.turn(() => {
       this.bootstrap();
       if (this.dead) return this.dead;
-      const code = this.config.code;
+      const ctx = this.ctx;
       // Node's CommonJS wrapper sits on the module's first line, so line numbers stay the same.
-      const wrapped = `(function (exports, require, module, __filename, __dirname) {${code}\n})`;
-      const compiled = this.ctx.evalCode(wrapped, "/var/task/index.js");
-      const entries = this.entries!;
-      const handler = this.ctx.newString(this.config.handler);
-      const now = this.ctx.newNumber(this.config.host.now());
+      const wrapped = `(function (exports, require, module, __filename, __dirname) {${this.config.code}\n})`;
+      const compiled = ctx.evalCode(wrapped, "/var/task/index.js");
+      const handler = ctx.newString(this.config.handler);
+      const now = ctx.newNumber(this.config.host.now());
       const result = compiled.error
-        ? this.ctx.callFunction(entries.init, this.ctx.undefined, now, this.ctx.undefined, handler, compiled.error)
-        : this.ctx.callFunction(entries.init, this.ctx.undefined, now, compiled.value, handler);
+        ? ctx.callFunction(this.entries!.init, ctx.undefined, now, ctx.undefined, handler, compiled.error)
+        : ctx.callFunction(this.entries!.init, ctx.undefined, now, compiled.value, handler);
       handler.dispose();
       now.dispose();
       (compiled.error ?? compiled.value).dispose();
-      const escaped = this.consume(result);
-      if (escaped) return escaped;
-      const jobs = this.drainJobs();
-      if (jobs) return jobs;
+      const stopped = this.consume(result) ?? this.drainJobs();
+      if (stopped) return stopped;
       return this.finishInit();
     });
   }
 
   invoke(eventJson: string, context: InvokeContext): Turn {
     if (this.dead) return this.dead;
-    if (!this.initialised || !this.entries || this.completion?.kind === "threw") {
-      return this.internalFault("invoke() before a successful init()");
-    }
-    this.beginInvocation(this.budget, context.awsRequestId);
+    if (!this.initialised || !this.entries || this.initFailed) return this.internalFault("invoke() before a successful init()");
+    this.beginInvocation(cpuBudgetInterrupts(this.config.timeoutMs), context.awsRequestId);
     this.invoking = true;
     return this.turn(() => {
       this.sendStaticContext(context);
-      const ctx = this.ctx;
-      const event = ctx.newString(eventJson);
-      const id = ctx.newString(context.awsRequestId);
-      const arn = ctx.newString(context.invokedFunctionArn);
-      const deadline = ctx.newNumber(context.deadline);
-      const now = ctx.newNumber(this.config.host.now());
-      const result = ctx.callFunction(this.entries!.invoke, ctx.undefined, now, event, id, arn, deadline);
-      now.dispose();
-      event.dispose();
-      id.dispose();
-      arn.dispose();
-      deadline.dispose();
-      return this.consume(result) ?? this.pump();
+      const result = this.raw.call(this.entries!.invoke, [this.config.host.now(), context.deadline, context.awsRequestId, eventJson]);
+      if (!result) return this.escapedError(this.raw.error!);
+      if (this.raw.promiseState(result) >= 0) this.handlerPromise = result;
+      else this.raw.free(result);
+      this.collectOutcome();
+      return this.stopTurn() ?? this.pump();
     });
   }
 
   advance(): Turn {
     if (this.dead) return this.dead;
-    if (!this.entries) return this.internalFault("advance() before init()");
+    if (!this.entries || this.initFailed) return this.internalFault("advance() before a successful init()");
     return this.turn(() => this.pump());
   }
 
   settle(ticket: number, result: SdkSettled): Turn {
     if (this.dead) return this.dead;
-    if (!this.entries) return this.internalFault("settle() before init()");
+    if (!this.entries || this.initFailed) return this.internalFault("settle() before a successful init()");
     return this.turn(() => {
       if (this.tickets.delete(ticket)) {
         const ctx = this.ctx;
+        const now = ctx.newNumber(this.config.host.now());
         const ticketHandle = ctx.newNumber(ticket);
         const reply = ctx.newString(JSON.stringify(sdkReplyForGuest(result)));
-        const now = ctx.newNumber(this.config.host.now());
         const called = ctx.callFunction(this.entries!.settle, ctx.undefined, now, ticketHandle, reply);
         now.dispose();
         ticketHandle.dispose();
         reply.dispose();
-        const escaped = this.consume(called);
-        if (escaped) return escaped;
+        const stopped = this.consume(called);
+        if (stopped) return stopped;
       }
       return this.pump();
     });
@@ -194,7 +199,9 @@ export class QuickJsFunctionRuntime implements FunctionRuntime {
     if (this.broken || this.stopReason !== undefined || this.heapExhausted) return;
     try {
       if (this.entries) for (const handle of Object.values(this.entries)) handle.dispose();
+      this.mailboxHandle?.dispose();
       this.hostFunction?.dispose();
+      this.raw.dispose();
       this.ctx.dispose();
       this.rt.dispose();
     } catch (error) {
@@ -212,7 +219,7 @@ export class QuickJsFunctionRuntime implements FunctionRuntime {
     this.logLines = 0;
   }
 
-  /** Runs one turn: enters the guest with this runtime's clock, and turns host-level traps into a crash. */
+  /** Runs one turn: enters the guest with this runtime's clock and heap guard, and turns host-level traps into a crash. */
   private turn(body: () => Turn): Turn {
     if (this.disposed) return this.internalFault("the runtime was disposed");
     const quickjs = this.services.quickjs;
@@ -247,23 +254,22 @@ export class QuickJsFunctionRuntime implements FunctionRuntime {
    * earlier invocation fires during the next one, as on Lambda.
    */
   private pump(): Turn {
-    const ctx = this.ctx;
     for (;;) {
-      const jobs = this.drainJobs();
-      if (jobs) return jobs;
-      const now = ctx.newNumber(this.config.host.now());
-      const stepped = ctx.callFunction(this.entries!.step, ctx.undefined, now);
-      now.dispose();
-      if (stepped.error) return this.escapedError(stepped.error);
-      const next = ctx.getNumber(stepped.value);
-      stepped.value.dispose();
+      const stopped = this.drainJobs();
+      if (stopped) return stopped;
+      const completion = this.completion;
+      const waitsForLoop = completion?.kind === "returned" && completion.waitForEmptyLoop;
+      if (completion && !waitsForLoop && (this.mailboxWord() & DUE_BIT) === 0) return this.finishInvocation();
+      const stepped = this.raw.call(this.entries!.step, [this.config.host.now()]);
+      if (!stepped) return this.escapedError(this.raw.error!);
+      const next = this.raw.number(stepped);
+      this.collectOutcome();
       if (next === -1) continue;
       const nextTimerAt = next >= 0 ? next : null;
-      const completion = this.completion;
-      if (completion) {
+      if (this.completion) {
         // callback(null, result) with callbackWaitsForEmptyEventLoop: answer once nothing is left.
-        const waitsForLoop = completion.kind === "returned" && completion.waitForEmptyLoop;
-        if (!waitsForLoop || (nextTimerAt === null && this.tickets.size === 0)) return this.finishInvocation();
+        const waits = this.completion.kind === "returned" && this.completion.waitForEmptyLoop;
+        if (!waits || (nextTimerAt === null && this.tickets.size === 0)) return this.finishInvocation();
         return { kind: "waiting", nextTimerAt };
       }
       if (nextTimerAt !== null || this.tickets.size > 0) return { kind: "waiting", nextTimerAt };
@@ -276,9 +282,76 @@ export class QuickJsFunctionRuntime implements FunctionRuntime {
   }
 
   private drainJobs(): Turn | undefined {
-    const jobs = this.rt.executePendingJobs(-1);
-    if (jobs.error) return this.escapedError(jobs.error);
+    if (!this.raw.runJobs()) return this.escapedError(this.raw.error!);
+    this.collectOutcome();
+    if (this.handlerPromise) this.watchHandlerPromise();
     return this.stopTurn();
+  }
+
+  /** Once the handler's promise has settled, lets the guest answer with its value or reason. */
+  private watchHandlerPromise(): void {
+    const promise = this.handlerPromise;
+    const state = this.raw.promiseState(promise);
+    if (state === 0 || this.stopReason !== undefined) return;
+    this.handlerPromise = 0;
+    const value = this.raw.promiseResult(promise);
+    this.raw.free(promise);
+    const answered = this.raw.call(this.entries!.promiseSettled, [state === 1 ? 1 : 0, { value }]);
+    this.raw.free(value);
+    if (!answered) {
+      this.raw.error!.dispose();
+      return;
+    }
+    const text = this.raw.text(answered);
+    if (text !== "") this.recordOutcome(Number(text[0]), text.length > 1 ? text.slice(1) : undefined, 0);
+    if (this.stopReason === undefined) this.collectOutcome();
+  }
+
+  private mailboxWord(): number {
+    return this.raw.element(this.mailboxHandle!, Mailbox.Word);
+  }
+
+  /** Takes an outcome the guest left in its mailbox (one ordinary call, only when there is one). */
+  private collectOutcome(): void {
+    const word = this.mailboxWord();
+    const kind = word & OUTCOME_MASK;
+    if (kind === OUTCOME_NONE || this.stopReason !== undefined) return;
+    const flag = (word >> FLAG_SHIFT) & 255;
+    const taken = this.raw.call(this.entries!.take, []);
+    if (!taken) {
+      this.raw.error!.dispose();
+      return;
+    }
+    const text = this.raw.text(taken);
+    this.recordOutcome(kind, text === "" ? undefined : text, flag);
+  }
+
+  /** The invocation ended another way (callback, beforeExit): a late settlement is ignored, as the RIC ignores a second answer. */
+  private dropHandlerPromise(): void {
+    if (!this.handlerPromise) return;
+    if (!this.broken) this.raw.free(this.handlerPromise);
+    this.handlerPromise = 0;
+  }
+
+  private recordOutcome(kind: number, text: string | undefined, flag: number): void {
+    if (kind === Outcome.Returned || kind === Outcome.ReturnedWhenIdle) {
+      this.completion = { kind: "returned", payload: text, waitForEmptyLoop: kind === Outcome.ReturnedWhenIdle };
+      return;
+    }
+    if (kind !== Outcome.Threw) return;
+    let parsed: { errorType?: unknown; errorMessage?: unknown; trace?: unknown } = {};
+    try {
+      parsed = JSON.parse(text ?? "{}") as typeof parsed;
+    } catch {
+      parsed = { errorType: "Error", errorMessage: "(the error could not be read)" };
+    }
+    this.completion = {
+      kind: "threw",
+      errorType: String(parsed.errorType ?? "Error"),
+      errorMessage: String(parsed.errorMessage ?? ""),
+      trace: Array.isArray(parsed.trace) ? parsed.trace.map(String) : [],
+      exitCode: flag,
+    };
   }
 
   private finishInit(): Turn {
@@ -286,8 +359,8 @@ export class QuickJsFunctionRuntime implements FunctionRuntime {
     this.completion = undefined;
     if (!completion) return this.internalFault("Init ended without reporting its outcome");
     if (completion.kind === "threw") {
-      // The runtime keeps no handler; the engine runs Init again on the next invocation.
-      this.completion = completion;
+      // The runtime keeps no handler; the engine runs Init again on a new runtime.
+      this.initFailed = true;
       return { kind: "threw", errorType: completion.errorType, errorMessage: completion.errorMessage, trace: completion.trace };
     }
     return { kind: "returned", payload: undefined };
@@ -297,6 +370,7 @@ export class QuickJsFunctionRuntime implements FunctionRuntime {
     const completion = this.completion!;
     this.completion = undefined;
     this.invoking = false;
+    this.dropHandlerPromise();
     if (completion.kind === "returned") return { kind: "returned", payload: completion.payload };
     const turn: Turn = { kind: "threw", errorType: completion.errorType, errorMessage: completion.errorMessage, trace: completion.trace };
     if (completion.exitCode) turn.exitCode = completion.exitCode;
@@ -307,6 +381,7 @@ export class QuickJsFunctionRuntime implements FunctionRuntime {
   private consume(result: ReturnType<QuickJSContext["callFunction"]>): Turn | undefined {
     if (result.error) return this.escapedError(result.error);
     result.value.dispose();
+    this.collectOutcome();
     return this.stopTurn();
   }
 
@@ -352,13 +427,14 @@ export class QuickJsFunctionRuntime implements FunctionRuntime {
     }
     const error = this.describeGuestError(handle);
     handle.dispose();
+    this.dropHandlerPromise();
     if (error.name === "InternalError" && error.message === "out of memory") {
       this.stopReason = "out-of-memory";
       return this.stopTurn()!;
     }
     // The bootstrap itself failed (e.g. the stack ran out inside its own error handling):
     // report it as the invocation's error, in Node's shape.
-    const stackOverflow = error.name === "InternalError" && error.message === "stack overflow";
+    const stackOverflow = error.message === "stack overflow";
     const errorType = stackOverflow ? "RangeError" : error.name;
     const errorMessage = stackOverflow ? "Maximum call stack size exceeded" : error.message;
     this.completion = undefined;
@@ -384,7 +460,7 @@ export class QuickJsFunctionRuntime implements FunctionRuntime {
     }
   }
 
-  private exitTurn(code: number): Turn {
+  private exitTurn(code: number): Extract<Turn, { kind: "crashed" }> {
     // AWS Runtime.ExitError messages (docs/lambda-semantics.md §1.3, LS-snap test_lambda_runtime_exit).
     const message = code === 0 ? "Error: Runtime exited without providing a reason" : `Error: Runtime exited with error: exit status ${code}`;
     return { ...this.crash("exit", "Runtime.ExitError", message), exitCode: code };
@@ -465,22 +541,37 @@ export class QuickJsFunctionRuntime implements FunctionRuntime {
       step: ctx.getProp(api, "step"),
       settle: ctx.getProp(api, "settle"),
       setStatic: ctx.getProp(api, "setStatic"),
+      take: ctx.getProp(api, "take"),
+      promiseSettled: ctx.getProp(api, "promiseSettled"),
     };
+    this.mailboxHandle = ctx.getProp(api, "mailbox");
     api.dispose();
   }
 
   private sendStaticContext(context: InvokeContext): void {
-    const fields = {
-      functionName: context.functionName,
-      functionVersion: context.functionVersion,
-      memoryLimitInMB: context.memoryLimitInMB,
-      logGroupName: context.logGroupName,
-      logStreamName: context.logStreamName,
-    };
-    const key = JSON.stringify(fields);
-    if (key === this.staticKey) return;
-    this.staticKey = key;
-    const json = this.ctx.newString(key);
+    const last = this.staticContext;
+    if (
+      last &&
+      last.functionName === context.functionName &&
+      last.functionVersion === context.functionVersion &&
+      last.memoryLimitInMB === context.memoryLimitInMB &&
+      last.logGroupName === context.logGroupName &&
+      last.logStreamName === context.logStreamName &&
+      last.invokedFunctionArn === context.invokedFunctionArn
+    ) {
+      return;
+    }
+    this.staticContext = context;
+    const json = this.ctx.newString(
+      JSON.stringify({
+        functionName: context.functionName,
+        functionVersion: context.functionVersion,
+        memoryLimitInMB: context.memoryLimitInMB,
+        logGroupName: context.logGroupName,
+        logStreamName: context.logStreamName,
+        invokedFunctionArn: context.invokedFunctionArn,
+      }),
+    );
     const result = this.ctx.callFunction(this.entries!.setStatic, this.ctx.undefined, json);
     json.dispose();
     (result.error ?? result.value).dispose();
@@ -502,13 +593,13 @@ export class QuickJsFunctionRuntime implements FunctionRuntime {
           return ctx.newString(this.sdk(ctx.getString(args[1]!), ctx.getString(args[2]!), ctx.getString(args[3]!)));
         case HostOp.Fs:
           return ctx.newString(JSON.stringify(this.fileOperation(ctx.getString(args[1]!), ctx.getString(args[2]!), optionalString(ctx, args[3]), optionalString(ctx, args[4]))));
-        case HostOp.Exit:
+        case HostOp.Exit: {
           this.exitCode = ctx.getNumber(args[1]!);
+          const outcome = args[3] !== undefined ? ctx.getNumber(args[3]) : Outcome.None;
+          if (outcome !== Outcome.None) this.recordOutcome(outcome, optionalString(ctx, args[4]), this.exitCode);
           this.stopReason = ctx.getNumber(args[2]!) === 1 ? "out-of-memory" : "exit";
           return undefined;
-        case HostOp.Done:
-          this.done(ctx.getNumber(args[1]!), args[2]!, args[3] ? ctx.getNumber(args[3]) : 0);
-          return undefined;
+        }
         case HostOp.Module:
           return this.compileModule(ctx.getString(args[1]!));
         default:
@@ -538,12 +629,11 @@ export class QuickJsFunctionRuntime implements FunctionRuntime {
     const level = LOG_LEVELS[levelCode] ?? "INFO";
     this.logLines++;
     if (this.logLines > LOG_LINES_PER_INVOCATION) return true;
+    this.config.host.log(level, clip(text));
     if (this.logLines === LOG_LINES_PER_INVOCATION) {
-      this.config.host.log(level, clip(text));
       this.config.host.log("WARN", `Lambda Lab: log output truncated after ${LOG_LINES_PER_INVOCATION} lines in this invocation`);
       return true;
     }
-    this.config.host.log(level, clip(text));
     return false;
   }
 
@@ -555,23 +645,6 @@ export class QuickJsFunctionRuntime implements FunctionRuntime {
       return JSON.stringify({ k: "pending", t: reply.ticket });
     }
     return JSON.stringify(sdkReplyForGuest(reply));
-  }
-
-  private done(kind: number, payloadHandle: QuickJSHandle, flag: number): void {
-    const ctx = this.ctx;
-    if (kind === DoneKind.Returned) {
-      const payload = ctx.typeof(payloadHandle) === "string" ? ctx.getString(payloadHandle) : undefined;
-      this.completion = { kind: "returned", payload, waitForEmptyLoop: flag === 1 };
-      return;
-    }
-    const parsed = JSON.parse(ctx.getString(payloadHandle)) as { errorType?: unknown; errorMessage?: unknown; trace?: unknown };
-    this.completion = {
-      kind: "threw",
-      errorType: String(parsed.errorType ?? "Error"),
-      errorMessage: String(parsed.errorMessage ?? ""),
-      trace: Array.isArray(parsed.trace) ? parsed.trace.map(String) : [],
-      exitCode: flag,
-    };
   }
 
   private compileModule(name: string): QuickJSHandle | undefined {

@@ -11,19 +11,40 @@ export const HostOp = {
   Sdk: 2,
   /** (operation, path, dataJson?, "utf8" | "latin1") → JSON {"ok":…} | {"err":"ENOENT",…} (see tmp-fs.ts). */
   Fs: 3,
-  /** (exitCode, outOfMemory: 0 | 1) → marks the runtime as exiting; the guest then spins until the interrupt handler stops it. */
+  /**
+   * (exitCode, outOfMemory: 0 | 1, outcome, outcomeText) → marks the runtime as exiting, with the
+   * outcome reported just before if any; the guest then spins until the interrupt handler stops it.
+   */
   Exit: 4,
-  /** (kind: DoneKind, payload, flag) → records how the current invocation (or Init) ended. */
-  Done: 5,
   /** (name) → the compiled factory of a lazily loaded built-in module, or undefined if there is none. */
   Module: 6,
 } as const;
 
 export const LogLevelCode = { INFO: 0, WARN: 1, ERROR: 2, DEBUG: 3 } as const;
 
-export const DoneKind = {
-  /** payload = JSON text of the result (undefined when the handler returned nothing); flag 1 = wait for an empty event loop first. */
-  Returned: 0,
-  /** payload = JSON {errorType, errorMessage, trace}; flag = exit code when the runtime exits right after (uncaught exception). */
-  Threw: 1,
+/**
+ * How the guest reports the end of an invocation (or of Init) without a host call: it writes
+ * these words into a small Int32Array (the "mailbox") that the host reads with raw QuickJS FFI
+ * calls, and keeps the payload for the host to `take()` with an ordinary call. A host call
+ * through quickjs-emscripten costs several times an ordinary call into the guest.
+ */
+export const Mailbox = {
+  /** The one word the host reads: outcome (bits 0-3) | due (bit 4) | exit code (bits 8-15). */
+  Word: 0,
+  OutcomeMask: 0xf,
+  /** Set when callbacks may be due now (an immediate queued or a timer overdue). */
+  DueBit: 0x10,
+  FlagShift: 8,
+  /** Length of the Int32Array. */
+  Words: 1,
+} as const;
+
+export const Outcome = {
+  None: 0,
+  /** take() → JSON text of the result, or undefined when the handler returned nothing. */
+  Returned: 1,
+  /** take() → JSON {errorType, errorMessage, trace}; the flag bits hold an exit code (or 0). */
+  Threw: 2,
+  /** Like Returned, but answer only once the event loop is empty (callbackWaitsForEmptyEventLoop). */
+  ReturnedWhenIdle: 3,
 } as const;

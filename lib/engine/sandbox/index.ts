@@ -17,3 +17,4 @@ export type {
   Turn,
 } from "./contract";
 export { createQuickJsRuntimeFactory, QuickJsRuntimeFactory, type QuickJsFactoryOptions } from "./factory";
+export { measureRawQuickjsCalls, measureSandboxedCalls } from "./raw-benchmark";

@@ -23,8 +23,7 @@
  */
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
-import { newQuickJSWASMModuleFromVariant, newVariant, type QuickJSWASMModule } from "quickjs-emscripten-core";
-import releaseSyncVariant from "@jitl/quickjs-wasmfile-release-sync";
+import { newQuickJSWASMModuleFromVariant, newVariant, RELEASE_SYNC, type QuickJSWASMModule } from "quickjs-emscripten";
 import { FACTORY_WASM_MAX_BYTES } from "./limits";
 
 /** What the loader hands back besides the QuickJS module. */
@@ -50,12 +49,16 @@ const WASM_PAGE = 65536;
 
 let compiled: Promise<WebAssembly.Module> | undefined;
 
+/** Resolves a file of the release-sync variant from quickjs-emscripten's own dependencies. */
+function variantFile(subpath: "wasm" | "emscripten-module"): string {
+  const fromHere = createRequire(import.meta.url);
+  const fromQuickJs = createRequire(fromHere.resolve("quickjs-emscripten"));
+  return fromQuickJs.resolve(`@jitl/quickjs-wasmfile-release-sync/${subpath}`);
+}
+
+/** The wasm is compiled once per process (per worker thread) and instantiated per factory. */
 function compileOnce(): Promise<WebAssembly.Module> {
-  compiled ??= (async () => {
-    const require = createRequire(import.meta.url);
-    const path = require.resolve("@jitl/quickjs-wasmfile-release-sync/wasm");
-    return WebAssembly.compile(readFileSync(path));
-  })();
+  compiled ??= WebAssembly.compile(readFileSync(variantFile("wasm")));
   return compiled;
 }
 
@@ -94,7 +97,7 @@ export async function loadQuickJs(): Promise<LoadedQuickJs> {
   let growthGuard: GrowthGuard | undefined;
   let exportsRef: WebAssembly.Exports | undefined;
 
-  const variant = newVariant(releaseSyncVariant, {
+  const variant = newVariant(RELEASE_SYNC, {
     wasmMemory: memory,
     emscriptenModule: {
       instantiateWasm(imports: WebAssembly.Imports, onSuccess: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void) {
@@ -192,8 +195,7 @@ function findStackExports(exports: WebAssembly.Exports): Pick<LoadedQuickJs, "st
         "Update lib/engine/sandbox/quickjs-module.ts for the installed quickjs-emscripten version.",
     );
   };
-  const require = createRequire(import.meta.url);
-  const glue = readFileSync(require.resolve("@jitl/quickjs-wasmfile-release-sync/emscripten-module"), "utf8");
+  const glue = readFileSync(variantFile("emscripten-module"), "utf8");
   const saveVar = /0===h&&\(h=([A-Za-z_$][\w$]*)\(\)\)/.exec(glue)?.[1] ?? fail("no stack save call");
   const restoreVar = /0!==h&&([A-Za-z_$][\w$]*)\(h\)/.exec(glue)?.[1] ?? fail("no stack restore call");
   const exportOf = (variable: string): string =>

@@ -11,7 +11,7 @@
  * Written as plain ES2020 inside a string (it runs in QuickJS, not in Node): no template literals
  * inside, so that this file's own template only interpolates the host constants.
  */
-import { DoneKind, HostOp, LogLevelCode } from "../host-ops";
+import { HostOp, LogLevelCode, Mailbox, Outcome } from "../host-ops";
 
 export const BOOTSTRAP_FILENAME = "file:///var/runtime/index.mjs";
 
@@ -175,12 +175,29 @@ if ($Error.stackTraceLimit === undefined) $Error.stackTraceLimit = 10;
 // ---- the invocation in progress -----------------------------------------------------------
 var current = null;
 var exiting = false;
+// The mailbox (host-ops.ts): completion state the host reads straight from wasm memory.
+var mailbox = new Int32Array(${Mailbox.Words});
+var outcome;
+function report(kind, text, flag) {
+  outcome = text;
+  mailbox[0] = kind | (dueNow() ? ${Mailbox.DueBit} : 0) | ((flag & 255) << ${Mailbox.FlagShift});
+}
+// Always a string, so the host reads it without asking its type: "" stands for undefined (a
+// payload or error is JSON text, never empty).
+function take() {
+  var text = outcome;
+  outcome = undefined;
+  mailbox[0] = mailbox[0] & ${Mailbox.DueBit};
+  return text === undefined ? "" : text;
+}
 // V8 heap exhaustion kills a Node process; QuickJS throws a catchable InternalError instead.
 // Wherever the runtime itself meets one, it ends the environment the way Node would.
 function outOfMemory() { exitNow(137, true); }
 function exitNow(code, oom) {
   exiting = true;
-  host(${HostOp.Exit}, code, oom ? 1 : 0);
+  // An outcome reported just before (an uncaught exception's error) travels with the exit: the
+  // guest cannot be called again once it is stopping.
+  host(${HostOp.Exit}, code, oom ? 1 : 0, mailbox[0] & ${Mailbox.OutcomeMask}, outcome);
   // The host's interrupt handler stops the guest at its next poll with an uncatchable error,
   // as process.exit ends a Node process without running catch or finally blocks.
   for (;;) {}
@@ -188,7 +205,7 @@ function exitNow(code, oom) {
 function complete(inv, payload, waitForEmptyLoop) {
   if (inv === null || inv.done) return;
   inv.done = true;
-  if (inv === current) host(${HostOp.Done}, ${DoneKind.Returned}, payload, waitForEmptyLoop ? 1 : 0);
+  if (inv === current) report(waitForEmptyLoop ? ${Outcome.ReturnedWhenIdle} : ${Outcome.Returned}, payload, 0);
 }
 function succeed(inv, value, waitForEmptyLoop) {
   if (inv === null || inv.done) return;
@@ -207,9 +224,9 @@ function fail(inv, e, exitCode) {
   if (inv === null || inv.done) return;
   inv.done = true;
   if (isOutOfMemory(e)) outOfMemory();
-  var report = errors();
-  emit(LOG_ERROR, (exitCode ? "Uncaught Exception " : "Invoke Error ") + report.toFormatted(e));
-  if (inv === current) host(${HostOp.Done}, ${DoneKind.Threw}, jsonStringify(report.toRapid(e)), exitCode || 0);
+  var reporting = errors();
+  emit(LOG_ERROR, (exitCode ? "Uncaught Exception " : "Invoke Error ") + reporting.toFormatted(e));
+  if (inv === current) report(${Outcome.Threw}, jsonStringify(reporting.toRapid(e)), exitCode || 0);
 }
 // An exception thrown by a timer, immediate or microtask callback. Node's RIC reports it as the
 // current invocation's error and exits with 129 (Runtime.#setErrorCallbacks).
@@ -354,6 +371,7 @@ function setImmediate(callback) {
   checkCallback(callback);
   var im = new Immediate(callback, restArgs(arguments, 1));
   immediates[immediates.length] = im;
+  mailbox[0] = mailbox[0] | ${Mailbox.DueBit};
   return im;
 }
 function clearImmediate(im) {
@@ -373,6 +391,12 @@ G.setImmediate = setImmediate;
 G.clearImmediate = clearImmediate;
 G.queueMicrotask = queueMicrotask;
 internals.timers = { setTimeout: setTimeout, setInterval: setInterval, clearTimeout: clearTimer, clearInterval: clearTimer, setImmediate: setImmediate, clearImmediate: clearImmediate };
+
+function dueNow() {
+  if (immediates.length > 0 || snapshot !== null) return true;
+  dropStale();
+  return heap.length > 0 && heap[0].due <= turnNow;
+}
 
 // One callback per call, so the host can drain microtasks between callbacks as Node does.
 // Node's loop: timers phase (every due timer), then the check phase (the immediates queued
@@ -419,6 +443,7 @@ function step(now) {
     phase = 1;
   }
   phase = 1;
+  mailbox[0] = mailbox[0] & ~${Mailbox.DueBit};
   dropStale();
   if (refed <= 0) return -2;
   return heap.length > 0 ? heap[0].due : -2;
@@ -569,10 +594,10 @@ var handler = null;
 var handlerMeta = { callbackStyle: false };
 function initFailed(e) {
   if (isOutOfMemory(e)) outOfMemory();
-  var report = errors();
-  var reported = report.initError(e);
-  emit(LOG_ERROR, "Uncaught Exception " + report.toFormatted(reported));
-  host(${HostOp.Done}, ${DoneKind.Threw}, jsonStringify(report.toRapid(reported)), 0);
+  var reporting = errors();
+  var reported = reporting.initError(e);
+  emit(LOG_ERROR, "Uncaught Exception " + reporting.toFormatted(reported));
+  report(${Outcome.Threw}, jsonStringify(reporting.toRapid(reported)), 0);
 }
 function init(now, moduleFunction, handlerString, syntaxError) {
   turnNow = now;
@@ -608,49 +633,58 @@ function init(now, moduleFunction, handlerString, syntaxError) {
   if (typeof found !== "function") { initFailed(errors().runtimeError("HandlerNotFound", handlerString + " is not a function")); return; }
   handler = found;
   handlerMeta.callbackStyle = found.length >= 3;
-  host(${HostOp.Done}, ${DoneKind.Returned}, undefined, 0);
+  report(${Outcome.Returned}, undefined, 0);
 }
 
 // ---- invoke -------------------------------------------------------------------------------
-var staticContext = { functionName: "", functionVersion: "", memoryLimitInMB: "", logGroupName: "", logStreamName: "" };
+var staticContext = { functionName: "", functionVersion: "", memoryLimitInMB: "", logGroupName: "", logStreamName: "", invokedFunctionArn: "" };
 function setStatic(json) { staticContext = jsonParse(json); }
 
-function makeContext(inv, requestId, arn, deadline) {
-  var waits = true;
-  var ctx = {
-    callbackWaitsForEmptyEventLoop: true,
-    succeed: function (result) { succeed(inv, result, false); },
-    fail: function (err) { fail(inv, err === undefined || err === null ? "handled" : err, 0); },
-    done: function (err, result) {
-      if (err !== undefined && err !== null) fail(inv, err, 0); else succeed(inv, result, false);
-    },
-    functionVersion: staticContext.functionVersion,
-    functionName: staticContext.functionName,
-    memoryLimitInMB: staticContext.memoryLimitInMB,
-    logGroupName: staticContext.logGroupName,
-    logStreamName: staticContext.logStreamName,
-    clientContext: undefined,
-    identity: undefined,
-    invokedFunctionArn: arn,
-    awsRequestId: requestId,
-    getRemainingTimeInMillis: function getRemainingTimeInMillis() { return deadline - virtualNow(); }
-  };
-  defineProperty(ctx, "callbackWaitsForEmptyEventLoop", {
-    enumerable: true, configurable: true,
-    get: function () { return waits; },
-    set: function (value) { waits = value; }
-  });
-  return ctx;
+// The context object has the RIC's own data properties; its functions are getters on the
+// prototype returning functions bound to the invocation (kept in a private field), so an
+// invocation allocates no closures for them — QuickJS spends microseconds on an object literal
+// full of closures. Destructured or called as methods, they behave as the RIC's closures do.
+class LambdaContext {
+  #inv;
+  constructor(inv, requestId) {
+    this.#inv = inv;
+    this.callbackWaitsForEmptyEventLoop = true;
+    this.functionVersion = staticContext.functionVersion;
+    this.functionName = staticContext.functionName;
+    this.memoryLimitInMB = staticContext.memoryLimitInMB;
+    this.logGroupName = staticContext.logGroupName;
+    this.logStreamName = staticContext.logStreamName;
+    this.clientContext = undefined;
+    this.identity = undefined;
+    this.invokedFunctionArn = staticContext.invokedFunctionArn;
+    this.awsRequestId = requestId;
+  }
+  get succeed() { var inv = this.#inv; return function succeedInvocation(result) { succeed(inv, result, false); }; }
+  get fail() { var inv = this.#inv; return function failInvocation(err) { fail(inv, err === undefined || err === null ? "handled" : err, 0); }; }
+  get done() {
+    var inv = this.#inv;
+    return function doneInvocation(err, result) { if (err !== undefined && err !== null) fail(inv, err, 0); else succeed(inv, result, false); };
+  }
+  get getRemainingTimeInMillis() { var inv = this.#inv; return function getRemainingTimeInMillis() { return inv.deadline - virtualNow(); }; }
+}
+defineProperty(LambdaContext.prototype, "constructor", { value: Object, writable: true, configurable: true, enumerable: false });
+// Handlers that take no callback parameter still receive one (the RIC always passes it); it
+// answers the invocation in progress.
+function sharedCallback(err, result) {
+  var inv = current;
+  if (err !== undefined && err !== null) fail(inv, err, 0);
+  else succeed(inv, result, inv !== null && inv.context.callbackWaitsForEmptyEventLoop);
 }
 
-function invoke(now, eventJson, requestId, arn, deadline) {
+function invoke(now, deadline, requestId, eventJson) {
   turnNow = now;
   logsCapped = false;
-  var inv = { done: false };
+  var inv = { done: false, deadline: deadline, context: null };
   current = inv;
   var event = jsonParse(eventJson);
-  var context = makeContext(inv, requestId, arn, deadline);
-  var callback = function callback(err, result) {
+  var context = new LambdaContext(inv, requestId);
+  inv.context = context;
+  var callback = !handlerMeta.callbackStyle ? sharedCallback : function callback(err, result) {
     if (err !== undefined && err !== null) fail(inv, err, 0);
     else succeed(inv, result, context.callbackWaitsForEmptyEventLoop);
   };
@@ -661,8 +695,11 @@ function invoke(now, eventJson, requestId, arn, deadline) {
     fail(inv, e, 0);
     return;
   }
-  if (result !== null && (typeof result === "object" || typeof result === "function") && typeof result.then === "function") {
-    // RIC Runtime.handleOnce: result.then(succeed, fail).
+  if (result instanceof $Promise) {
+    // RIC Runtime.handleOnce: result.then(succeed, fail). The host watches a native promise
+    // itself (its state is readable without a reaction job) and calls promiseSettled.
+    return result;
+  } else if (result !== null && (typeof result === "object" || typeof result === "function") && typeof result.then === "function") {
     then(promiseResolve(result), function (value) { succeed(inv, value, false); }, function (e) { fail(inv, e, 0); });
   } else if (!handlerMeta.callbackStyle) {
     // A handler without a callback parameter that returns a plain value: its value is the
@@ -670,6 +707,17 @@ function invoke(now, eventJson, requestId, arn, deadline) {
     // The nodejs20.x RIC would ignore it and answer null once the event loop is empty.
     succeed(inv, result, false);
   }
+}
+
+// The handler's promise settled (the host saw it): answer as its then(succeed, fail) would, and
+// hand back the outcome — its kind digit, then take()'s text — or "" if it came too late.
+function promiseSettled(fulfilled, value) {
+  var inv = current;
+  if (inv === null || inv.done) return "";
+  if (fulfilled) succeed(inv, value, false);
+  else fail(inv, value, 0);
+  var kind = mailbox[0] & ${Mailbox.OutcomeMask};
+  return kind === ${Outcome.None} ? "" : kind + take();
 }
 
 // ---- SDK calls parked until the host settles them ------------------------------------------
@@ -683,5 +731,5 @@ function settle(now, ticket, replyJson) {
   waiter.resolve(replyJson);
 }
 
-return { init: init, invoke: invoke, step: step, settle: settle, setStatic: setStatic };
+return { init: init, invoke: invoke, step: step, settle: settle, setStatic: setStatic, take: take, promiseSettled: promiseSettled, mailbox: mailbox };
 })`;
