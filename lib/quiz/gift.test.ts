@@ -100,6 +100,7 @@ describe("importGift: per-question errors", () => {
 
   it("imports the good question and reports every other one with question index, line and reason", () => {
     expect(r.questions.map((q) => q.id)).toEqual(["fine"]);
+    expect(r.positions).toEqual([{ question: 5, line: 11 }]);
     expect(r.questions[0]!.domain).toBe("security");
     expect(r.errors.map((e) => [e.question, e.line, e.title])).toEqual([
       [1, 3, "Essay"],

@@ -41,6 +41,8 @@ export interface GiftOptions {
 
 export interface GiftImport {
   questions: BankQuestion[];
+  /** Where each of `questions` is in the file (same order): its 1-based number and first line. */
+  positions: Array<{ question: number; line: number }>;
   errors: GiftError[];
 }
 
@@ -275,6 +277,7 @@ function parseQuestion(text: string): { title?: string; parsed: Parsed } {
 
 export function importGift(input: string, opts: GiftOptions = {}): GiftImport {
   const questions: BankQuestion[] = [];
+  const positions: GiftImport["positions"] = [];
   const errors: GiftError[] = [];
   const usedIds = new Set<string>();
   let category: string | null = null;
@@ -309,13 +312,14 @@ export function importGift(input: string, opts: GiftOptions = {}): GiftImport {
       for (let n = 2; usedIds.has(id); n++) id = `${base}-${n}`;
       usedIds.add(id);
       questions.push({ id, domain, topics: topicsFromCategory(category), difficulty: opts.difficulty ?? "medium", ...parsed });
+      positions.push({ question: index, line });
     } catch (e) {
       if (!(e instanceof QuestionError)) throw e;
       const title = /^\s*::(.*?)::/.exec(text)?.[1];
       errors.push({ question: index, line: lineAt(e.offset), ...(title ? { title: clean(title) } : {}), message: e.message });
     }
   }
-  return { questions, errors };
+  return { questions, positions, errors };
 }
 
 export function formatGiftError(e: GiftError): string {
