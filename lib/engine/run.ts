@@ -32,7 +32,7 @@ export function runScenario(scenario: Scenario, opts: RunOptions): Trace {
   const sim = new Simulation(scenario, { runtime: opts.runtime, seed });
   const pending: { record: StepRecord; deferred: Deferred }[] = [];
   try {
-    scheduleSteps(sim, scenario.steps, pending);
+    new StepCursor(sim, scenario.steps, pending).scheduleNext();
     loop(sim, scenario.until);
     return finish(sim, pending);
   } finally {
@@ -47,29 +47,51 @@ export function runScenario(scenario: Scenario, opts: RunOptions): Trace {
   }
 }
 
-function scheduleSteps(sim: Simulation, steps: ScenarioStep[], pending: { record: StepRecord; deferred: Deferred }[]): void {
-  let t = 0;
-  for (const step of steps) {
-    if (step.at !== undefined) t = step.at;
+/**
+ * Steps are issued one at a time by a cursor event: only the next step sits in the event queue
+ * (a 100,000-call scenario does not hold 100,000 events). Its rank puts it before every ordinary
+ * event at the same instant, in list order — as if all steps had been scheduled first.
+ */
+const STEP_RANK_BASE = Number.MIN_SAFE_INTEGER;
+
+class StepCursor {
+  private index = 0;
+  private repetition = 0;
+  private base = 0;
+  private issued = 0;
+
+  constructor(
+    private readonly sim: Simulation,
+    private readonly steps: ScenarioStep[],
+    private readonly pending: { record: StepRecord; deferred: Deferred }[],
+  ) {}
+
+  /** Schedules the next step (if any) at its time. */
+  scheduleNext(): void {
+    const step = this.steps[this.index];
+    if (!step) return;
+    if (this.repetition === 0 && step.at !== undefined) this.base = step.at;
+    const at = this.base + this.repetition * (step.repeat?.everyMs ?? 0);
+    this.sim.clock.queue.scheduleRanked(at < this.sim.clock.now ? this.sim.clock.now : at, STEP_RANK_BASE + this.issued++, runCursor, this);
+  }
+
+  /** Runs the current step and schedules the one after it. */
+  runCurrent(): void {
+    const step = this.steps[this.index];
+    const id = step.repeat ? `${step.id}.${this.repetition + 1}` : step.id;
     const times = step.repeat?.times ?? 1;
-    const every = step.repeat?.everyMs ?? 0;
-    for (let k = 0; k < times; k++) {
-      const id = step.repeat ? `${step.id}.${k + 1}` : step.id;
-      sim.clock.call(t + k * every, runJob, { sim, step, id, pending });
+    if (++this.repetition >= times) {
+      this.base += (times - 1) * (step.repeat?.everyMs ?? 0);
+      this.repetition = 0;
+      this.index++;
     }
-    t += (times - 1) * every;
+    this.scheduleNext();
+    executeStep(this.sim, step, id, this.pending);
   }
 }
 
-interface StepJob {
-  sim: Simulation;
-  step: ScenarioStep;
-  id: string;
-  pending: { record: StepRecord; deferred: Deferred }[];
-}
-
-function runJob(job: StepJob): void {
-  executeStep(job.sim, job.step, job.id, job.pending);
+function runCursor(cursor: StepCursor): void {
+  cursor.runCurrent();
 }
 
 function executeStep(sim: Simulation, step: ScenarioStep, id: string, pending: { record: StepRecord; deferred: Deferred }[]): void {

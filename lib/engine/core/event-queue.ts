@@ -32,8 +32,20 @@ export class EventQueue {
   }
 
   schedule<A>(at: number, fn: (arg: A) => void, arg?: A, background = false): ScheduledEvent {
-    const ev: ScheduledEvent = { at, seq: this.seq++, background, cancelled: false, fn: fn as (arg: never) => void, arg };
-    if (!background) this.foreground++;
+    return this.push({ at, seq: this.seq++, background, cancelled: false, fn: fn as (arg: never) => void, arg });
+  }
+
+  /**
+   * Schedules with an explicit tie-break rank instead of the next sequence number. Scenario steps
+   * use ranks below every ordinary event, so steps at one instant run in list order and before
+   * anything at that instant that they (or anything else) set in motion.
+   */
+  scheduleRanked<A>(at: number, rank: number, fn: (arg: A) => void, arg: A): ScheduledEvent {
+    return this.push({ at, seq: rank, background: false, cancelled: false, fn: fn as (arg: never) => void, arg });
+  }
+
+  private push(ev: ScheduledEvent): ScheduledEvent {
+    if (!ev.background) this.foreground++;
     const h = this.heap;
     h.push(ev);
     let i = h.length - 1;
