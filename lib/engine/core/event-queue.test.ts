@@ -46,4 +46,15 @@ describe("EventQueue", () => {
     expect(ran).toEqual(["b", "bg"]);
     expect(q.pendingForeground).toBe(0);
   });
+
+  it("runs ranked events (scenario steps) before ordinary ones at the same instant, in rank order", () => {
+    const q = new EventQueue();
+    const ran: string[] = [];
+    q.schedule(10, () => ran.push("ordinary"));
+    q.scheduleRanked(10, Number.MIN_SAFE_INTEGER + 1, (x: string) => ran.push(x), "step 2");
+    q.scheduleRanked(10, Number.MIN_SAFE_INTEGER, (x: string) => ran.push(x), "step 1");
+    q.scheduleRanked(5, Number.MIN_SAFE_INTEGER + 2, (x: string) => ran.push(x), "earlier step");
+    drain(q);
+    expect(ran).toEqual(["earlier step", "step 1", "step 2", "ordinary"]);
+  });
 });
