@@ -27,10 +27,17 @@ const inFlight = new Map<string, Promise<{ run: VariantRun; trace: JSONValue }>>
 
 const keyOf = (versionId: string, index: number) => `${versionId}:${index}`;
 
+/** Instances are pure functions of (version, variant): built once (substitution + validation cost a few ms). */
+const instances = new Lru<LabInstance>(2_000);
+
 export function instanceFor(version: LabVersionRecord, index: number): LabInstance {
+  const key = keyOf(version.id, index);
+  const hit = instances.get(key);
+  if (hit) return hit;
   const inst = instantiateLab(version.source, index);
   // Stored versions were validated for every variant when saved; failing here is a bug.
   if (!inst.ok) throw new Error(`stored lab version ${version.id} no longer instantiates: ${inst.errors[0]?.message}`);
+  instances.set(key, inst.value);
   return inst.value;
 }
 
@@ -69,6 +76,7 @@ export async function variantTrace(version: LabVersionRecord, index: number): Pr
 
 /** For tests: forget every cached run. */
 export function clearVariantRuns(): void {
+  instances.clear();
   runs.clear();
   traces.clear();
 }
