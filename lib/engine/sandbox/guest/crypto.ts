@@ -23,7 +23,7 @@ function randomBytes(size, callback) {
     throw e;
   }
   var buf = randomFill(Buffer.alloc(size));
-  if (typeof callback === "function") { internals.timers.setImmediate(function () { callback(null, buf); }); return undefined; }
+  if (typeof callback === "function") { internals.timersModule().setImmediate(function () { callback(null, buf); }); return undefined; }
   return buf;
 }
 function hex(b) { return (b < 16 ? "0" : "") + b.toString(16); }
@@ -48,7 +48,7 @@ function randomInt(min, max, callback) {
   var limit = 281474976710656 - (281474976710656 % range), x;
   do { x = (next32() >>> 16) * 4294967296 + next32(); } while (x >= limit);
   var value = min + (x % range);
-  if (typeof callback === "function") { internals.timers.setImmediate(function () { callback(null, value); }); return undefined; }
+  if (typeof callback === "function") { internals.timersModule().setImmediate(function () { callback(null, value); }); return undefined; }
   return value;
 }
 function getRandomValues(array) {

@@ -155,7 +155,7 @@ function callbackForm(fn) {
     }
     var error = null, value;
     try { value = fn.apply(null, args); } catch (err) { error = err; }
-    internals.timers.setImmediate(function () { if (error) callback(error); else callback(null, value); });
+    internals.timersModule().setImmediate(function () { if (error) callback(error); else callback(null, value); });
   };
 }
 
@@ -164,7 +164,7 @@ var fs = {
   existsSync: existsSync,
   exists: function exists(path, callback) {
     var found = existsSync(path);
-    internals.timers.setImmediate(function () { callback(found); });
+    internals.timersModule().setImmediate(function () { callback(found); });
   },
   promises: promises,
   Dirent: Dirent,

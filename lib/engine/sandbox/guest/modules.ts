@@ -14,12 +14,14 @@ import { CONSOLE_EXTRAS_SOURCE } from "./console-extras";
 import { ERRORS_SOURCE } from "./errors";
 import { UTIL_SOURCE } from "./util";
 import { BOOTSTRAP_FILENAME } from "./bootstrap";
+import { TIMER_LOOP_SOURCE } from "./timer-loop";
 import { TIMERS_SOURCE, TIMERS_PROMISES_SOURCE } from "./timers";
 
 const SOURCES: ReadonlyMap<string, string> = new Map([
   // Internal to the runtime: the bootstrap's require refuses names outside its CORE list.
   ["lambda-lab:errors", ERRORS_SOURCE],
   ["lambda-lab:console", CONSOLE_EXTRAS_SOURCE],
+  ["lambda-lab:timers", TIMER_LOOP_SOURCE],
   ["buffer", BUFFER_SOURCE],
   ["util", UTIL_SOURCE],
   ["fs", FS_SOURCE],

@@ -1,14 +1,14 @@
 /** Guest modules `timers` and `timers/promises` (the promise forms of setTimeout/setImmediate/setInterval). */
 export const TIMERS_SOURCE = String.raw`(function timersModule(internals) {
 "use strict";
-var t = internals.timers;
+var t = internals.timersModule();
 return { setTimeout: t.setTimeout, clearTimeout: t.clearTimeout, setInterval: t.setInterval, clearInterval: t.clearInterval,
   setImmediate: t.setImmediate, clearImmediate: t.clearImmediate, promises: internals.builtin("timers/promises") };
 })`;
 
 export const TIMERS_PROMISES_SOURCE = String.raw`(function timersPromisesModule(internals) {
 "use strict";
-var t = internals.timers;
+var t = internals.timersModule();
 function abortError(signal) {
   var e = new Error("The operation was aborted");
   e.name = "AbortError";
