@@ -70,13 +70,13 @@ export async function getOwnDeck(userId: string, deckId: string, db: Db = getDb(
   return deck;
 }
 
-export async function createDeck(userId: string, fields: DeckFields, db: Db = getDb()) {
-  return db.deck.create({ data: { ownerId: userId, kind: "custom", ...fields } });
+export async function createDeck(userId: string, fields: DeckFields, db: Db = getDb()): Promise<{ id: string }> {
+  return db.deck.create({ data: { ownerId: userId, kind: "custom", ...fields }, select: { id: true } });
 }
 
-export async function updateDeck(userId: string, deckId: string, fields: DeckFields, db: Db = getDb()) {
+export async function updateDeck(userId: string, deckId: string, fields: DeckFields, db: Db = getDb()): Promise<{ id: string }> {
   await getOwnDeck(userId, deckId, db);
-  return db.deck.update({ where: { id: deckId }, data: fields });
+  return db.deck.update({ where: { id: deckId }, data: fields, select: { id: true } });
 }
 
 /**
