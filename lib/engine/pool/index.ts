@@ -58,6 +58,8 @@ export interface EnginePoolStats {
   timedOut: number;
   /** Why the last recycle happened. */
   lastRecycleReason: string | null;
+  /** What the worker that ran the last completed task reported. */
+  lastHealth: WorkerHealth | null;
 }
 
 interface Generation {
@@ -77,7 +79,7 @@ export class EnginePool {
   private current: Generation | undefined;
   private starting: Promise<Generation> | undefined;
   private closed = false;
-  private readonly counters: EnginePoolStats = { generation: 0, completed: 0, failed: 0, timedOut: 0, lastRecycleReason: null };
+  private readonly counters: EnginePoolStats = { generation: 0, completed: 0, failed: 0, timedOut: 0, lastRecycleReason: null, lastHealth: null };
 
   constructor(options: EnginePoolOptions = {}) {
     this.options = {
@@ -108,6 +110,7 @@ export class EnginePool {
       throw error;
     }
     this.counters.completed++;
+    this.counters.lastHealth = result.health;
     const reason = this.recycleReason(result.health);
     if (reason) this.recycle(generation, reason);
     return result.trace;

@@ -119,9 +119,15 @@ describe("the engine pool", () => {
       const trace = await bombs.run({ scenario: many });
       expect(trace.invocations).toHaveLength(10);
       expect(trace.invocations.every((i) => i.status === "crash" && /signal: killed/.test(i.errorMessage ?? ""))).toBe(true);
+      expect(bombs.stats().lastHealth).toMatchObject({ tainted: true });
+      expect(bombs.stats().lastHealth!.wasmMb).toBeGreaterThan(320);
       expect(bombs.stats().generation).toBe(2);
       expect(bombs.stats().lastRecycleReason).toMatch(/tainted/);
+      // The fresh worker starts from a fresh wasm instance: memory is back under control.
       expect(payloads(await bombs.run({ scenario: honest }))).toHaveLength(3);
+      const after = bombs.stats().lastHealth!;
+      expect(after).toMatchObject({ tainted: false, tasks: 1 });
+      expect(after.wasmMb).toBeLessThan(64);
     } finally {
       await bombs.close();
     }
