@@ -1,16 +1,23 @@
 import type { Metadata } from "next";
-import { EmptyState, PageHeader } from "@/components/ui";
+import { PageHeader } from "@/components/ui";
+import { applyFilters, parseFilters } from "@/components/labs/list/filters";
+import { LabsList } from "@/components/labs/list/LabsList";
+import { requireUser } from "@/lib/auth/session";
+import { listLabsForLearner } from "@/lib/labs/service/learner-list";
 
 export const metadata: Metadata = { title: "Labs" };
+export const dynamic = "force-dynamic";
 
-// Not built yet: an honest empty state until the Labs area lands.
-export default function Page() {
+// /labs?topic=…&domain=…&difficulty=…&status=… — the filters live in the URL so a list can be linked.
+export default async function LabsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser("/labs");
+  const [labs, params] = await Promise.all([listLabsForLearner(user), searchParams]);
+  const topics = [...new Set(labs.flatMap((l) => l.topics))].sort();
+  const filters = parseFilters(params, topics);
   return (
     <>
-      <PageHeader title="Labs" description="Predict what AWS Lambda will do, then run it." />
-      <EmptyState title="Labs are on their way">
-        <p>Each lab shows a small AWS setup — functions, queues, retries, concurrency. You predict the outcome, the deterministic Lambda engine runs the scenario, and a timeline shows what happened and why.</p>
-      </EmptyState>
+      <PageHeader title="Labs" description="Read a small AWS setup, predict what Lambda will do, then let the engine run it and show you why." />
+      <LabsList all={labs} shown={applyFilters(labs, filters)} filters={filters} topics={topics} />
     </>
   );
 }
