@@ -7,10 +7,10 @@ import { ActionError } from "@/lib/actions/errors";
 import { getDb, type Db } from "@/lib/db";
 import { checkAnswers } from "../answers";
 import { gradeInstance } from "../grading";
-import type { Answers, AttemptView, GradedResult, LabProgress } from "../types";
+import type { Answers, AttemptView, GradedResult, LabProgress, QuestionResult } from "../types";
 import { learnerVariantSeed, variantAt, variantIndexForSeed } from "../variants";
 import { visibleLab, type LabUser } from "./access";
-import { variantRun } from "./variant-runs";
+import { instanceFor, variantRun } from "./variant-runs";
 import { findVersionById, type LabRecord, type LabVersionRecord } from "./versions";
 
 /** The learner's variant of a lab version (stable: see lib/labs/variants.ts). */
@@ -52,7 +52,8 @@ async function storeAttempt(
         variantSeed: a.seed,
         variantIndex: a.index,
         answers: JSON.stringify(a.answers),
-        results: JSON.stringify(a.result.questions),
+        // Explanations belong to the lab version; attemptView puts them back.
+        results: JSON.stringify(a.result.questions.map(({ explanation: _e, ...rest }) => rest)),
         score: a.result.score,
         maxScore: a.result.maxScore,
         traceDigest: a.result.traceDigest,
@@ -96,12 +97,14 @@ type AttemptRow = { id: string; createdAt: Date; score: number; maxScore: number
 /** Rebuilds the graded result of a stored attempt (its version and variant are looked up). */
 export function attemptView(row: AttemptRow, version: LabVersionRecord, lab: LabRecord): AttemptView {
   const variant = variantAt(version.source.params, row.variantIndex);
+  const explanations = new Map(instanceFor(version, row.variantIndex).questions.map((q) => [q.id, q.explanation]));
+  const questions = (JSON.parse(row.results) as Omit<QuestionResult, "explanation">[]).map((q) => ({ ...q, explanation: explanations.get(q.id) ?? "" }));
   return {
     id: row.id,
     createdAt: row.createdAt.toISOString(),
     score: row.score,
     maxScore: row.maxScore,
-    result: { lab: lab.slug, labVersion: version.version, variant, questions: JSON.parse(row.results), score: row.score, maxScore: row.maxScore, traceDigest: row.traceDigest },
+    result: { lab: lab.slug, labVersion: version.version, variant, questions, score: row.score, maxScore: row.maxScore, traceDigest: row.traceDigest },
   };
 }
 

@@ -17,7 +17,7 @@ export async function labMistakeNote(user: LabUser, attemptId: string, questionI
   const attempt = await db.labAttempt.findUnique({ where: { id: attemptId }, include: { lab: { select: { slug: true } } } });
   // Someone else's attempt is reported like a missing one.
   if (!attempt || attempt.userId !== user.id) throw new ActionError("not_found", "There is no such attempt.");
-  const result = (JSON.parse(attempt.results) as QuestionResult[]).find((r) => r.id === questionId);
+  const result = (JSON.parse(attempt.results) as Omit<QuestionResult, "explanation">[]).find((r) => r.id === questionId);
   if (!result) throw new ActionError("not_found", `That attempt has no question "${questionId}".`, { questionId: ["unknown question"] });
   if (result.correct) throw new ActionError("invalid", "That prediction was right: there is no mistake to learn from.", { questionId: ["this prediction was correct"] });
   const version = await findVersionById(attempt.labVersionId, db);
