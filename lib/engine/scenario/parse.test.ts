@@ -89,6 +89,8 @@ steps:
     const [e] = errorsOf(`steps:\n  - Invoke: { Qualifier: live }\n`);
     expect(e.path).toBe("steps[0].Invoke.FunctionName");
     expect(e.message).toBe('missing required field "FunctionName" (expected string)');
+    const [body] = errorsOf(`steps:\n  - SendMessage: { QueueName: q }\n`);
+    expect(body).toMatchObject({ path: "steps[0].SendMessage.MessageBody", message: 'missing required field "MessageBody" (expected any JSON value)' });
   });
 
   it("checks durations, time order, the 14-day cap and duplicate ids", () => {

@@ -220,7 +220,8 @@ function reportIssue(issue: z.core.$ZodIssue, base: PathSegment[], where: { inde
     }
     case "invalid_type": {
       const got = valueAt(input, issue.path as PathSegment[]);
-      if (got === undefined) fail(path, `missing required field "${String(path[path.length - 1])}" (expected ${issue.expected})`, where);
+      const expected = issue.expected === "nonoptional" ? "any JSON value" : issue.expected;
+      if (got === undefined) fail(path, `missing required field "${String(path[path.length - 1])}" (expected ${expected})`, where);
       else fail(path, `expected ${issue.expected}, got ${describe(got)}`, where);
       return;
     }
