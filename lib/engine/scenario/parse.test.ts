@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatScenarioError } from "./errors";
 import { parseScenario } from "./parse";
@@ -137,5 +138,21 @@ steps:
   it("accepts JSON text", () => {
     const r = parseScenario(JSON.stringify({ seed: 9, steps: [{ CreateQueue: { QueueName: "q" } }] }));
     expect(r.ok && r.scenario.seed).toBe(9);
+  });
+
+  it("never throws on arbitrary input: every refusal is a list of located errors", () => {
+    const op = fc.constantFrom("Invoke", "CreateFunction", "SendMessage", "CreateQueue", "PutItem", "Nope");
+    const step = fc.oneof(fc.anything(), fc.dictionary(op, fc.anything(), { maxKeys: 2 }), fc.record({ at: fc.anything(), repeat: fc.anything(), Invoke: fc.anything() }));
+    fc.assert(
+      fc.property(fc.oneof(fc.anything(), fc.record({ steps: fc.array(step, { maxLength: 4 }), settings: fc.anything(), until: fc.anything() }, { requiredKeys: [] })), (value) => {
+        const r = validateScenario(value);
+        if (!r.ok) for (const e of r.errors) expect(typeof e.message).toBe("string");
+      }),
+      { numRuns: 400, seed: 7 },
+    );
+    for (const text of ["", "- a\n- b", "steps: [null]", "a: &x [*x]", "\u0000\u0001", "steps:\n  - Invoke:\n      FunctionName: [[[[[[[]]]]]]]"]) {
+      const r = parseScenario(text);
+      expect(r.ok).toBe(false);
+    }
   });
 });
