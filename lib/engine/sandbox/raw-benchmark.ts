@@ -38,12 +38,19 @@ export async function measureRawQuickjsCalls(handlerSource: string, n: number): 
     const result = vm.unwrapResult(vm.callFunction(handler, vm.undefined, event));
     runtime.executePendingJobs();
     const state = vm.getPromiseState(result);
-    if (state.type !== "fulfilled") throw new Error("the handler did not fulfil its promise");
-    const out = vm.unwrapResult(vm.callFunction(stringify, vm.undefined, state.value));
-    vm.getString(out);
-    const handles: QuickJSHandle[] = [text, event, result, out];
-    if (state.value !== result) handles.push(state.value);
-    for (const handle of handles) handle.dispose();
+    const handles: QuickJSHandle[] = [text, event, result];
+    try {
+      if (state.type !== "fulfilled") {
+        if (state.type === "rejected") handles.push(state.error);
+        throw new Error("the handler did not fulfil its promise");
+      }
+      if (state.value !== result) handles.push(state.value);
+      const out = vm.unwrapResult(vm.callFunction(stringify, vm.undefined, state.value));
+      handles.push(out);
+      vm.getString(out);
+    } finally {
+      for (const handle of handles) handle.dispose();
+    }
   };
   try {
     return rate(n, call);
