@@ -280,3 +280,17 @@ describe("determinism", () => {
     expect(c.random).not.toEqual((a as { random: number[] }).random);
   });
 });
+
+describe("dispose", () => {
+  it("frees an environment whose invocation is still waiting, leaving the factory healthy", async () => {
+    const fresh = await createQuickJsRuntimeFactory();
+    for (let i = 0; i < 3; i++) {
+      const d = started(fresh, `exports.handler = async () => { await new Promise((r) => setTimeout(r, 20000)); return 1; };`);
+      const turn = d.runtime.invoke("{}", { awsRequestId: "r", functionName: "fn", functionVersion: "$LATEST", invokedFunctionArn: "arn", memoryLimitInMB: "128", logGroupName: "g", logStreamName: "s", deadline: 3000 });
+      expect(turn).toEqual({ kind: "waiting", nextTimerAt: 20000 });
+      d.runtime.dispose();
+    }
+    expect(fresh.tainted).toBe(false);
+    expect(fresh.taintReasons).toEqual([]);
+  });
+});

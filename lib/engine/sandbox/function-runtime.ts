@@ -198,6 +198,10 @@ export class QuickJsFunctionRuntime implements FunctionRuntime {
     // discarded with its run (or tainted, if the leaks pile up past its budget).
     if (this.broken || this.stopReason !== undefined || this.heapExhausted) return;
     try {
+      // The handler promise of an invocation still running (the engine resets or reclaims a
+      // waiting environment) is a reference the host holds; QuickJS refuses to free a runtime
+      // with live references.
+      this.dropHandlerPromise();
       if (this.entries) for (const handle of Object.values(this.entries)) handle.dispose();
       this.mailboxHandle?.dispose();
       this.hostFunction?.dispose();
