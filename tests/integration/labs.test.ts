@@ -179,6 +179,15 @@ describe("what a learner sees", () => {
     expect(again.lab.variant).toEqual(view.lab.variant);
   });
 
+  it("lists labs with the learner's own variant in the title, and their progress", async () => {
+    const ada = await user("ada@example.com");
+    const view = await getLearnerLab(ada, "retry-demo");
+    const [item] = await listLabs(ada);
+    expect(item).toMatchObject({ id: "retry-demo", title: `Retries: ${view.lab.variant.params.retries}`, variantCount: 6, questionCount: 2, builtIn: true, progress: { attempts: 0 } });
+    await gradeAttempt(ada, "retry-demo", {});
+    expect((await listLabs(ada))[0]!.progress.attempts).toBe(1);
+  });
+
   it("gives different learners different variants", async () => {
     const seen = new Set<number>();
     for (let i = 0; i < 12; i++) seen.add((await getLearnerLab(await user(`l${i}@example.com`), "retry-demo")).lab.variant.index);

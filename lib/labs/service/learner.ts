@@ -12,6 +12,10 @@ import { attemptView, learnerVariant, progressView } from "./attempts";
 import { instanceFor, variantTrace } from "./variant-runs";
 import { listPublishedLabs } from "./versions";
 
+/**
+ * The labs the user may open, with their progress. Title and summary are the user's own variant's
+ * (params may appear in them), so the list never contradicts the lab page.
+ */
 export async function listLabs(user: LabUser, db: Db = getDb()): Promise<LabListItem[]> {
   const [labs, progress] = await Promise.all([listPublishedLabs(db), db.labProgress.findMany({ where: { userId: user.id } })]);
   const byLab = new Map(progress.map((p) => [p.labId, p]));
@@ -19,7 +23,17 @@ export async function listLabs(user: LabUser, db: Db = getDb()): Promise<LabList
     .filter(({ lab }) => canView(user, lab))
     .map(({ lab, version }) => {
       const { questionCount, variantCount, ...meta } = version.meta;
-      return { ...meta, id: lab.slug, version: version.version, questionCount, variantCount, builtIn: lab.ownerId === null, progress: progressView(byLab.get(lab.id) ?? null) };
+      const mine = variantCount > 1 ? instanceFor(version, learnerVariant(user, lab, version).index) : undefined;
+      return {
+        ...meta,
+        ...(mine ? { title: mine.title, summary: mine.summary } : {}),
+        id: lab.slug,
+        version: version.version,
+        questionCount,
+        variantCount,
+        builtIn: lab.ownerId === null,
+        progress: progressView(byLab.get(lab.id) ?? null),
+      };
     });
 }
 

@@ -142,13 +142,24 @@ export async function findPublishedLab(slug: string, db: Db = getDb()): Promise<
 
 /** Every lab's newest published version (for lists). */
 export async function listPublishedLabs(db: Db = getDb()): Promise<Array<{ lab: LabRecord; version: LabVersionRecord }>> {
-  const labs = await db.lab.findMany({ orderBy: { slug: "asc" } });
-  const out: Array<{ lab: LabRecord; version: LabVersionRecord }> = [];
-  for (const lab of labs) {
-    const row = await db.labVersion.findFirst({ where: { labId: lab.id, published: true }, orderBy: { version: "desc" } });
-    if (row) out.push({ lab: { id: lab.id, slug: lab.slug, ownerId: lab.ownerId, visibility: lab.visibility as LabVisibility }, version: toVersionRecord(row) });
+  const [labs, newest] = await Promise.all([
+    db.lab.findMany({ orderBy: { slug: "asc" } }),
+    // The newest published version number of each lab (ids only; rows are read once, then cached).
+    db.labVersion.groupBy({ by: ["labId"], where: { published: true }, _max: { version: true } }),
+  ]);
+  const wanted = newest.map((n) => ({ labId: n.labId, version: n._max.version! }));
+  const known = new Map<string, LabVersionRecord>();
+  for (const record of versionCache.values()) known.set(`${record.labId}:${record.version}`, record);
+  const missing = wanted.filter((w) => !known.has(`${w.labId}:${w.version}`));
+  if (missing.length) {
+    const rows = await db.labVersion.findMany({ where: { OR: missing.map((w) => ({ labId: w.labId, version: w.version })) } });
+    for (const row of rows) known.set(`${row.labId}:${row.version}`, toVersionRecord(row));
   }
-  return out;
+  const versionOf = new Map(wanted.map((w) => [w.labId, known.get(`${w.labId}:${w.version}`)]));
+  return labs.flatMap((lab) => {
+    const version = versionOf.get(lab.id);
+    return version ? [{ lab: { id: lab.id, slug: lab.slug, ownerId: lab.ownerId, visibility: lab.visibility as LabVisibility }, version }] : [];
+  });
 }
 
 export async function findVersionById(id: string, db: Db = getDb()): Promise<LabVersionRecord | null> {
