@@ -13,6 +13,7 @@ import { loadBuiltInBank } from "@/lib/quiz/content-loader";
 import { SUBMIT_GRACE_MS } from "@/lib/quiz/exam";
 import { createQuestionProcedure, importGiftProcedure, saveAnswerProcedure, updateQuestionProcedure } from "@/lib/quiz/procedures";
 import { openAttempt, saveAnswer, startAttempt, submitAttempt, sweepExpiredAttempts } from "@/lib/quiz/service/attempts";
+import { loadDashboard } from "@/lib/quiz/service/dashboard";
 import { createQuestion, getBankQuestion, importGiftQuestions, listBank, retireQuestion, updateQuestion } from "@/lib/quiz/service/bank";
 import { makeMistakeCard } from "@/lib/quiz/service/mistakes";
 import { BUILTIN_EXAM_KEY, createQuiz, listQuizzes } from "@/lib/quiz/service/quizzes";
@@ -439,5 +440,50 @@ describe("make a card from a wrong answer", () => {
     expect(refused).toMatchObject({ code: "invalid" });
     const eve = await user("eve@example.com");
     await expect(makeMistakeCard(eve, attemptId, wrongQ!.id)).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("dashboard", () => {
+  it("shows due cards, recent exam scores and readiness per domain from quiz answers and card retention by domain tag", async () => {
+    await loadBuiltInBank(testDb.db, root);
+    const lee = await user("lee@example.com");
+    const now = new Date();
+    const empty = await loadDashboard(lee.id, now);
+    expect(empty.exams).toEqual([]);
+    expect(empty.readiness.overall).toBeNull();
+    expect(empty.readiness.domains.every((d) => d.level === "not-enough-data")).toBe(true);
+
+    // An exam: every security question right, every other one wrong.
+    const { attemptId } = await startAttempt(lee, { quizId: await builtInExamId(), mode: "exam" }, now);
+    const view = await inProgress(lee, attemptId, now);
+    const rows = await testDb.db.question.findMany({ where: { id: { in: view.questions.map((q) => q.id) } }, select: { id: true, domain: true } });
+    for (const r of rows) await saveAnswer(lee, { attemptId, questionId: r.id, selected: r.domain === "security" ? await rightIds(r.id) : [await wrongId(r.id)] }, now);
+    const result = await submitAttempt(lee, attemptId, now);
+
+    // Ten reviews of a security-tagged card already in review, two of them rated Again.
+    const card = await makeMistakeCard(lee, attemptId, rows.find((r) => r.domain !== "security")!.id);
+    await testDb.db.note.update({ where: { id: card.noteId }, data: { tags: " domain:deployment mistake " } });
+    const c = await testDb.db.card.findFirstOrThrow({ where: { noteId: card.noteId } });
+    for (let i = 0; i < 10; i++) {
+      const at = new Date(now.getTime() - i * 3_600_000);
+      await testDb.db.reviewLog.create({
+        data: {
+          ownerId: lee.id, cardId: c.id, noteId: c.noteId, deckId: c.deckId, rating: i < 2 ? 1 : 3, review: at, idempotencyKey: `k${i}`,
+          stateBefore: 2, dueBefore: at, stabilityBefore: 5, difficultyBefore: 5, elapsedDaysBefore: 1, scheduledDaysBefore: 1, learningStepsBefore: 0, repsBefore: 3, lapsesBefore: 0,
+          stateAfter: 2, dueAfter: at, stabilityAfter: 6, difficultyAfter: 5, elapsedDaysAfter: 1, scheduledDaysAfter: 2, learningStepsAfter: 0, repsAfter: 4, lapsesAfter: 0,
+        },
+      });
+    }
+
+    const data = await loadDashboard(lee.id, now);
+    expect(data.exams).toMatchObject([{ id: attemptId, scaledScore: result.scaledScore, mode: "exam", total: 65 }]);
+    expect(data.retention).toMatchObject({ reviews: 10, passed: 8, percent: 80 });
+    expect(data.streak.current).toBe(1);
+    expect(data.due.total).toBeGreaterThan(0);
+    const by = Object.fromEntries(data.readiness.domains.map((d) => [d.domain, d]));
+    expect(by.security).toMatchObject({ quizPercent: 100, percent: 100, level: "ready", answers: 17 });
+    // Deployment: 0 % of 15 quiz answers, 80 % card retention → 0.7·0 + 0.3·80 = 24.
+    expect(by.deployment).toMatchObject({ quizPercent: 0, cardPercent: 80, percent: 24, level: "needs-work", reviews: 10 });
+    expect(by.development).toMatchObject({ quizPercent: 0, cardPercent: null, percent: 0 });
   });
 });

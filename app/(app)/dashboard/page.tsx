@@ -1,37 +1,44 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { Card, PageHeader } from "@/components/ui";
+import { ButtonLink, PageHeader } from "@/components/ui";
+import { ReadinessPanel } from "@/components/dashboard/ReadinessPanel";
+import { RecentScores } from "@/components/dashboard/RecentScores";
+import { StatTiles } from "@/components/dashboard/StatTiles";
+import styles from "@/components/dashboard/Dashboard.module.css";
 import { navFor } from "@/components/shell/nav";
 import { requireUser } from "@/lib/auth/session";
-import styles from "../areas.module.css";
+import { loadDashboard } from "@/lib/quiz/service/dashboard";
 
 export const metadata: Metadata = { title: "Dashboard" };
-
-const BLURBS: Record<string, string> = {
-  "/study": "Flashcards scheduled by FSRS, starting with the built-in AWS Lambda deck.",
-  "/quizzes": "Practice questions with explanations, and timed exams in the DVA-C02 format.",
-  "/labs": "Predict what Lambda will do, then run the scenario on the engine and see why.",
-  "/classes": "Join a class with a code from your instructor, and see what is due.",
-  "/author": "Write labs and questions for your classes.",
-  "/admin/users": "Manage accounts and roles.",
-};
+export const dynamic = "force-dynamic";
 
 export default async function DashboardPage() {
   const user = await requireUser("/dashboard");
+  const data = await loadDashboard(user.id);
   const areas = navFor(user.role).filter((i) => i.href !== "/dashboard");
   return (
     <>
       <PageHeader
         title={`Welcome${user.name ? `, ${user.name}` : ""}`}
-        description="Your cards due today, your streak and your readiness per exam domain will appear here as you study."
+        description="Today's cards, your streak, and how ready you are for each part of the DVA-C02 exam."
+        actions={<ButtonLink href="/quizzes">Take a practice exam</ButtonLink>}
       />
-      <div className={styles.grid}>
-        {areas.map((area) => (
-          <Card key={area.href} title={<Link href={area.href}>{area.label}</Link>} headingLevel={2}>
-            <p className={styles.muted}>{BLURBS[area.href]}</p>
-          </Card>
-        ))}
+      <StatTiles data={data} />
+      <div className={styles.columns}>
+        <ReadinessPanel readiness={data.readiness} />
+        <RecentScores exams={data.exams} />
       </div>
+      <nav className={styles.areas} aria-labelledby="areas-title">
+        <h2 id="areas-title">Everything else</h2>
+        <ul className={styles.areaLinks}>
+          {areas.map((a) => (
+            <li key={a.href}>
+              <ButtonLink href={a.href} variant="secondary">
+                {a.label}
+              </ButtonLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
     </>
   );
 }

@@ -49,9 +49,10 @@ export function feedbackView(q: StoredQuestion, selected: readonly string[], ord
       : o.correct ? "right-missed" as const : "wrong-not-chosen" as const;
     return { id: o.id, text: o.text, correct: o.correct, selected: picked.has(o.id), verdict, explanation: o.explanation };
   });
+  // gradePractice speaks of "the highlighted option"; here the right one is labelled in words.
   const summary = graded.ok
-    ? graded.feedback.summary.replace("the highlighted option is the right one", "the option marked Correct is the right one")
-    : "Not answered. The option marked Correct is the right one.";
+    ? graded.feedback.summary.replace("the highlighted option is the right one", "the right option is marked “Correct answer”")
+    : `Not answered. The right option${q.options.filter((o) => o.correct).length > 1 ? "s are" : " is"} marked “Correct answer”.`;
   return {
     correct: graded.ok && graded.feedback.correct,
     summary,
