@@ -107,7 +107,9 @@ export async function answerCard(userId: string, input: AnswerInput, opts: { now
     throw new ActionError("conflict", "This card was answered elsewhere in the meantime; reload to see it as it is now.");
   }
 
-  const now = opts.now ?? new Date();
+  // ts-fsrs refuses a review before the card's last one (a negative elapsed time); a clock that
+  // stepped back (NTP, another instance) must not make answering impossible.
+  const now = card.lastReview && card.lastReview > (opts.now ?? new Date()) ? card.lastReview : (opts.now ?? new Date());
   const settings = opts.settings ?? (await getLearnerSettings(userId, db));
   const { card: next, log } = schedulerFor(settings.scheduling).answer(toSrsCard(card.id, card), rating, now);
   const before: FsrsColumns = card;

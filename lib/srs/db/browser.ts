@@ -54,7 +54,7 @@ export function plainText(markdown: string, max = 140): string {
 
 // A tag glob with `*` in the middle is a superset in SQL (search.ts, toCardWhere); such searches
 // are filtered exactly in memory.
-const needsExactTagFilter = (terms: readonly SearchTerm[]) => terms.some((t) => t.kind === "tag" && /.\*./.test(t.pattern.replace(/^\*|\*$/g, "")) );
+const needsExactTagFilter = (terms: readonly SearchTerm[]) => terms.some((t) => t.kind === "tag" && /[^*]\*+[^*]/.test(t.pattern));
 
 async function searchContext(userId: string, now: Date, db: Db): Promise<SearchContext> {
   const [settings, decks] = await Promise.all([getLearnerSettings(userId, db), db.deck.findMany({ where: { ownerId: userId }, select: { id: true, name: true } })]);
@@ -102,7 +102,7 @@ export async function searchCards(userId: string, input: { q: string; page: numb
     deck: { select: { name: true } },
     note: { select: { id: true, type: true, fields: true, tags: true } },
   } as const;
-  const orderBy = [{ due: "asc" as const }, { id: "asc" as const }];
+  const orderBy = [{ due: "asc" as const }, { position: "asc" as const }, { id: "asc" as const }];
   let rows;
   let total: number;
   let page = Math.max(1, input.page);
