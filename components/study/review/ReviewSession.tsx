@@ -38,6 +38,8 @@ const RATINGS: ReadonlyArray<{ rating: Rating; label: string; key: string }> = [
 
 const STATE_KIND = ["new", "learning", "review", "learning"] as const;
 
+const keyOf = (card: ReviewCard | null) => (card ? `${card.cardId}:${card.reps}` : "done");
+
 /** Network failures (not refusals) are retried with the SAME key: the server answers once. */
 async function withRetry<T>(call: () => Promise<T>, attempts = 3): Promise<T> {
   for (let i = 0; ; i++) {
@@ -81,8 +83,16 @@ export function ReviewSession({ initial, deckId, actions }: ReviewSessionProps) 
   const cardRef = useRef<HTMLDivElement>(null);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const card = view.card;
-  const cardKey = card ? `${card.cardId}:${card.reps}` : "done";
+  const cardKey = keyOf(card);
   const revealed = revealedFor === cardKey;
+  // What is on screen right now, updated synchronously: a key pressed before React re-renders
+  // runs a handler from the previous render, which must not act on the card that just left.
+  const onScreen = useRef({ cardKey, revealed });
+  onScreen.current = { cardKey, revealed };
+  const show = (next: ReviewView) => {
+    onScreen.current = { cardKey: keyOf(next.card), revealed: false };
+    setView(next);
+  };
 
   const announce = (text: string) => setAnnouncement(text);
   const countsText = (v: ReviewView) => `${v.counts.new} new, ${v.counts.learning} learning, ${v.counts.review} to review left.`;
@@ -111,7 +121,8 @@ export function ReviewSession({ initial, deckId, actions }: ReviewSessionProps) 
   }, []);
 
   const reveal = useCallback(() => {
-    if (!card || revealed) return;
+    if (!card || onScreen.current.cardKey !== cardKey || onScreen.current.revealed) return;
+    onScreen.current = { cardKey, revealed: true };
     setRevealedFor(cardKey);
     announce("Answer shown. Rate it: 1 Again, 2 Hard, 3 Good, 4 Easy.");
   }, [card, cardKey, revealed]);
@@ -119,7 +130,7 @@ export function ReviewSession({ initial, deckId, actions }: ReviewSessionProps) 
   const rate = useCallback(
     (rating: Rating) =>
       run(async () => {
-        if (!card || !revealed) return;
+        if (!card || onScreen.current.cardKey !== keyOf(card) || !onScreen.current.revealed) return;
         const idempotencyKey = keyRef.current;
         const r = await withRetry(() =>
           actions.answer({ cardId: card.cardId, rating, idempotencyKey, durationMs: Date.now() - shownAt.current, expectedReps: card.reps, deckId }),
@@ -128,12 +139,12 @@ export function ReviewSession({ initial, deckId, actions }: ReviewSessionProps) 
           setError(r.error);
           if (r.code === "conflict" || r.code === "not_found") {
             const fresh = await actions.refresh({ deckId });
-            if (fresh.ok) setView(fresh.data);
+            if (fresh.ok) show(fresh.data);
           }
           return;
         }
         setHistory((h) => [...h, { logId: r.data.answer.logId, cardId: card.cardId }]);
-        setView(r.data.view);
+        show(r.data.view);
         announce(`Rated ${RATINGS[rating - 1]!.label}: back in ${r.data.answer.interval}. ${r.data.view.card ? countsText(r.data.view) : "No more cards for now."}`);
       }),
     [actions, card, deckId, revealed, run],
@@ -150,7 +161,7 @@ export function ReviewSession({ initial, deckId, actions }: ReviewSessionProps) 
         const r = await withRetry(() => actions.undo({ logId: last.logId, idempotencyKey: newIdempotencyKey(), deckId }));
         setHistory((h) => h.slice(0, -1));
         if (!r.ok) return setError(r.error);
-        setView(r.data.view);
+        show(r.data.view);
         announce("Answer undone. The card is back.");
       }),
     [actions, deckId, history, run],
@@ -159,10 +170,10 @@ export function ReviewSession({ initial, deckId, actions }: ReviewSessionProps) 
   const suspend = useCallback(
     () =>
       run(async () => {
-        if (!card) return;
+        if (!card || onScreen.current.cardKey !== keyOf(card)) return;
         const r = await actions.suspend({ cardIds: [card.cardId], suspended: true, deckId });
         if (!r.ok) return setError(r.error);
-        setView(r.data.view);
+        show(r.data.view);
         announce("Card suspended: it will not come up until you unsuspend it in the browser (search is:suspended).");
       }),
     [actions, card, deckId, run],
@@ -326,7 +337,7 @@ export function ReviewSession({ initial, deckId, actions }: ReviewSessionProps) 
                   if (r.data.card) setView((v) => ({ ...v, card: r.data.card }));
                   else {
                     const fresh = await actions.refresh({ deckId });
-                    if (fresh.ok) setView(fresh.data);
+                    if (fresh.ok) show(fresh.data);
                   }
                   announce("Note saved.");
                   closeEditor();
