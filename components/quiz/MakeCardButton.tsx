@@ -11,12 +11,12 @@ import styles from "./MakeCardButton.module.css";
  * lab mistakes take. Clicking twice (or on the same mistake in another attempt) keeps one card.
  */
 export function MakeCardButton({ attemptId, questionId }: { attemptId: string; questionId: string }) {
-  const [state, setState] = useState<{ kind: "idle" } | { kind: "pending" } | { kind: "done"; created: boolean } | { kind: "error"; message: string }>({ kind: "idle" });
+  const [state, setState] = useState<{ kind: "idle" } | { kind: "pending" } | { kind: "done"; created: boolean; deckId: string | null } | { kind: "error"; message: string }>({ kind: "idle" });
   if (state.kind === "done") {
     return (
       <p className={styles.done} role="status">
         {state.created ? "Card added to your Mistakes deck." : "This mistake already has a card in your Mistakes deck."}{" "}
-        <Link href="/study">Go to Study</Link>
+        <Link href={state.deckId ? `/study/review?deck=${encodeURIComponent(state.deckId)}` : "/study"}>Review your mistakes</Link>
       </p>
     );
   }
@@ -28,7 +28,7 @@ export function MakeCardButton({ attemptId, questionId }: { attemptId: string; q
         onClick={async () => {
           setState({ kind: "pending" });
           const result = await makeCardRequest(attemptId, questionId);
-          setState(result.ok ? { kind: "done", created: result.data.status === "created" } : { kind: "error", message: result.error });
+          setState(result.ok ? { kind: "done", created: result.data.status === "created", deckId: result.data.deckId } : { kind: "error", message: result.error });
         }}
       >
         Make a card

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { EmptyState, PageHeader } from "@/components/ui";
+import { ButtonLink, Card, EmptyState, PageHeader } from "@/components/ui";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { requireRole } from "@/lib/auth/session";
 
@@ -10,11 +10,15 @@ export default async function AuthorPage() {
   return (
     <>
       <PageHeader title="Author" description="Labs and questions for your classes." />
-      <EmptyState title="Authoring is on its way">
-        <p>
-          Here instructors will write labs in YAML with validation as they type and a preview run on the engine, edit the question bank,
-          and assemble quizzes and exams.
-        </p>
+      <Card
+        title="Question bank and quizzes"
+        headingLevel={2}
+        actions={<ButtonLink href="/author/questions">Open the question bank</ButtonLink>}
+      >
+        <p>Write questions (single answer or multiple response, an explanation per option), import Moodle GIFT files, and assemble quizzes from the bank.</p>
+      </Card>
+      <EmptyState title="Lab authoring is on its way">
+        <p>Here instructors will write labs in YAML with validation as they type and a preview run on the engine.</p>
       </EmptyState>
     </>
   );
