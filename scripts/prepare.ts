@@ -2,7 +2,7 @@
 // Prisma clients, migrations, built-in content. Every failure here is one line naming what to fix.
 import fs from "node:fs";
 import { ensureAuthSecret } from "../lib/config/auth-secret";
-import { CONTENT_LOADERS, loadBuiltInContent } from "../lib/content";
+import { CONTENT_LOADERS, loadBuiltInContent, type ContentLoadReport } from "../lib/content";
 import {
   closeDb,
   DatabaseConfigError,
@@ -26,6 +26,8 @@ export interface Prepared {
   config: DatabaseConfig;
   /** Environment for the Next.js child process. */
   env: NodeJS.ProcessEnv;
+  /** What each built-in content loader did (a failed one is retried on the next start). */
+  content: ContentLoadReport[];
 }
 
 export async function prepare(log: (line: string) => void = console.log): Promise<Prepared> {
@@ -65,8 +67,9 @@ export async function prepare(log: (line: string) => void = console.log): Promis
     throw new StartupError(describeConnectionError(error, config));
   }
 
+  let reports: ContentLoadReport[];
   try {
-    const reports = await loadBuiltInContent(CONTENT_LOADERS, { db: getDb(), root: process.cwd(), log });
+    reports = await loadBuiltInContent(CONTENT_LOADERS, { db: getDb(), root: process.cwd(), log });
     for (const r of reports) {
       if (r.status === "loaded") log(`Content: ${r.id} loaded (${r.added} added)`);
       if (r.status === "failed") log(`warning: content loader ${r.id} failed and will retry on next start: ${r.error}`);
@@ -77,6 +80,7 @@ export async function prepare(log: (line: string) => void = console.log): Promis
 
   return {
     config,
+    content: reports,
     env: {
       ...process.env,
       AUTH_SECRET: secret.secret,
