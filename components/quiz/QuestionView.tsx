@@ -1,5 +1,5 @@
 import type { Ref } from "react";
-import { chooseLabel } from "@/lib/quiz/question";
+import { chooseLabel, stemSaysChoose } from "@/lib/quiz/question";
 import type { AttemptQuestionView, OptionFeedbackView } from "@/lib/quiz/views";
 import { Markdown } from "./Markdown";
 import { OptionList } from "./OptionList";
@@ -27,7 +27,7 @@ export function QuestionView({ question, total, selected, onToggle, feedback, fl
         {flagged ? <span className={styles.flag}>Flagged</span> : null}
       </header>
       <Markdown className={styles.stem}>{question.stem}</Markdown>
-      {choose ? <p className={styles.choose}>{choose}</p> : null}
+      {choose && !stemSaysChoose(question.stem) ? <p className={styles.choose}>{choose}</p> : null}
       <OptionList
         questionId={question.id}
         type={question.type}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { chooseLabel } from "@/lib/quiz/question";
+import { chooseLabel, stemSaysChoose } from "@/lib/quiz/question";
 import type { ReviewItem } from "@/lib/quiz/views";
 import { MakeCardButton } from "./MakeCardButton";
 import { Markdown } from "./Markdown";
@@ -21,7 +21,7 @@ export function ReviewList({ attemptId, items }: { attemptId: string; items: rea
       <div className={styles.reviewHead}>
         <h2 id="review-title">Review</h2>
         <div role="group" aria-label="Show" className={styles.filters}>
-          {(Object.keys(labels) as Filter[]).map((f) => (
+          {(Object.keys(labels) as Filter[]).filter((f) => f !== "flagged" || counts.flagged > 0).map((f) => (
             <button key={f} type="button" aria-pressed={filter === f} className={styles.filter} onClick={() => setFilter(f)}>
               {labels[f]} ({counts[f]})
             </button>
@@ -43,7 +43,7 @@ export function ReviewList({ attemptId, items }: { attemptId: string; items: rea
                 <span className={styles.itemDomain}>{item.domainName}</span>
               </header>
               <Markdown>{item.stem}</Markdown>
-              {choose ? <p className={styles.choose}>{choose}</p> : null}
+              {choose && !stemSaysChoose(item.stem) ? <p className={styles.choose}>{choose}</p> : null}
               {!item.correct ? <p className={styles.summaryLine}>{item.summary}</p> : null}
               <OptionList questionId={`review-${item.id}`} type={item.type} options={item.options} selected={item.options.filter((o) => o.selected).map((o) => o.id)} feedback={item.options} label={`Options for question ${item.number}`} />
               {item.explanation ? <Markdown className={styles.general}>{item.explanation}</Markdown> : null}

@@ -40,3 +40,9 @@ export function chooseLabel(q: Pick<BankQuestion, "type" | "choose">): string | 
   const words = ["ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX"];
   return `Choose ${words[q.choose] ?? String(q.choose)}.`;
 }
+
+/** Whether the stem already tells the learner how many to choose ("… (Choose TWO.)"), so the label is not repeated. */
+export function stemSaysChoose(stem: string): boolean {
+  const n = "(?:two|three|four|five|[2-5])";
+  return new RegExp(`\\(\\s*choose\\s+${n}\\s*\\.?\\s*\\)|(?:^|[.?!]\\s+)choose\\s+${n}\\s*\\.`, "i").test(stem);
+}

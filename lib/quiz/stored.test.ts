@@ -51,3 +51,13 @@ describe("rows", () => {
     expect(parseIdList('["a",2,"b"]')).toEqual(["a", "b"]);
   });
 });
+
+describe("stemSaysChoose", () => {
+  it("spots a stem that already says how many to choose", async () => {
+    const { stemSaysChoose } = await import("./question");
+    expect(stemSaysChoose("Which services invoke asynchronously? (Choose TWO.)")).toBe(true);
+    expect(stemSaysChoose("Which TWO settings?")).toBe(false);
+    expect(stemSaysChoose("Which TWO are right? Choose two.")).toBe(true);
+    expect(stemSaysChoose("Developers choose three regions.")).toBe(false);
+  });
+});

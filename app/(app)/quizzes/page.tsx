@@ -69,7 +69,7 @@ export default async function QuizzesPage() {
                       <dt>Last</dt>
                       <dd>
                         <Link href={`/quizzes/attempts/${q.last.attemptId}`}>
-                          {q.last.scaledScore !== null ? `${q.last.scaledScore} (${q.last.passed ? "pass" : "below 720"})` : `${q.last.correct} right`}
+                          {q.last.scaledScore !== null ? `${q.last.scaledScore} (${q.last.passed ? "pass" : "below 720"})` : `${q.last.correct} right (practice)`}
                         </Link>
                       </dd>
                     </div>
