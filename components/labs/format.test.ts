@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compactJson, formatAt, formatDuration, formatTick, resourceOf } from "./format";
+import { compactJson, formatAt, formatDuration, formatDurationShort, formatTick, resourceOf } from "./format";
 
 describe("formatDuration", () => {
   it.each([
@@ -49,4 +49,8 @@ describe("resourceOf", () => {
 it("compactJson cuts long values with an ellipsis", () => {
   expect(compactJson({ a: 1 })).toBe('{"a":1}');
   expect(compactJson("x".repeat(100), 10)).toBe(`${"x".repeat(9)}…`);
+});
+
+it("formatDurationShort keeps one unit for tight labels", () => {
+  expect([596_000, 59_400, 21_600_000, 1500, 90_061_000].map(formatDurationShort)).toEqual(["10 min", "59 s", "6 h", "2 s", "1 d"]);
 });

@@ -35,6 +35,16 @@ export function formatDuration(ms: number): string {
   return sign + parts.join(" ");
 }
 
+/** One unit, rounded: "10 min", "6 h", "1 d" — for labels with no room (the exact value goes in a tooltip). */
+export function formatDurationShort(ms: number): string {
+  const v = Math.abs(ms);
+  if (v < SECOND) return `${Math.round(v)} ms`;
+  if (v < MINUTE) return `${Math.round(v / SECOND)} s`;
+  if (v < HOUR) return `${Math.round(v / MINUTE)} min`;
+  if (v < DAY) return `${Math.round(v / HOUR)} h`;
+  return `${Math.round(v / DAY)} d`;
+}
+
 /** A moment of virtual time: "t = 1.105 s". Same units as formatDuration, but exact to the ms. */
 export function formatAt(ms: number): string {
   if (ms < MINUTE) return formatDuration(ms);

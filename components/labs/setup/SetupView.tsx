@@ -240,7 +240,7 @@ function WireRow({ wire }: { wire: Wire }) {
 function CallsTable({ calls }: { calls: CallRow[] }) {
   return (
     <div className={styles.tableWrap}>
-      <table className={styles.table}>
+      <table className={`${styles.table} ${styles.calls}`}>
         <caption className="visually-hidden">The calls the scenario makes, in time order</caption>
         <thead>
           <tr>

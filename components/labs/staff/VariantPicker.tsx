@@ -2,12 +2,8 @@
 
 import { useRef } from "react";
 import type { Variant } from "@/lib/labs/types";
+import { describeParams } from "./describe-params";
 import styles from "./Staff.module.css";
-
-export function describeParams(params: Variant["params"]): string {
-  const entries = Object.entries(params);
-  return entries.length ? entries.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(" · ") : "no params";
-}
 
 /**
  * Instructors and admins preview any variant of a lab (its setup, answer key and run); the page
@@ -20,10 +16,10 @@ export function VariantPicker({ slug, variants, selected, own }: { slug: string;
       <label className={styles.pickerLabel}>
         <span>Instructor preview</span>
         <select name="variant" defaultValue={selected === null ? "" : String(selected)} onChange={() => form.current?.requestSubmit()}>
-          <option value="">Play as a learner (your variant: #{own})</option>
+          <option value="">Play as a learner (your variant: {own + 1})</option>
           {variants.map((v) => (
             <option key={v.index} value={v.index}>
-              Variant #{v.index} — {describeParams(v.params)}
+              Variant {v.index + 1} of {v.count} — {describeParams(v.params)}
             </option>
           ))}
         </select>

@@ -6,7 +6,7 @@ import { formatValue } from "../predictions/answer-state";
 import { describeSetup } from "../setup/describe-setup";
 import { SetupView } from "../setup/SetupView";
 import { Timeline } from "../timeline/Timeline";
-import { describeParams } from "./VariantPicker";
+import { describeParams } from "./describe-params";
 import styles from "./Staff.module.css";
 
 /** One variant in full for staff: setup, answer key with explanations, and the run. */
@@ -15,7 +15,7 @@ export function VariantPreview({ preview }: { preview: Preview }) {
   return (
     <div className={styles.preview}>
       <Alert tone="info">
-        Previewing variant #{instance.variant.index} of {instance.variant.count} ({describeParams(instance.variant.params)}), lab version {preview.version}. Learners of this variant are graded against
+        Previewing variant {instance.variant.index + 1} of {instance.variant.count} ({describeParams(instance.variant.params)}), lab version {preview.version}. Learners of this variant are graded against
         the answer key below.
       </Alert>
       <section aria-labelledby="preview-setup">
@@ -56,7 +56,7 @@ export function VariantPreview({ preview }: { preview: Preview }) {
         <h2 id="preview-run" className={styles.heading}>
           The run
         </h2>
-        <Timeline trace={trace} title={`Timeline of variant #${instance.variant.index}`} />
+        <Timeline trace={trace} title={`Timeline of variant ${instance.variant.index + 1}`} />
         <TraceExplorer trace={trace} />
       </section>
     </div>

@@ -48,19 +48,44 @@ function barLabel(b: Bar): string {
   return `${b.function} attempt ${b.attempt}, ${STATUS_TEXT[b.status]}, at ${formatAt(b.start)}, ${duration}${b.initMs > 0 ? `, Init ${formatDuration(b.initMs)}` : ""}, ${b.environmentId}`;
 }
 
-function throttleTip(t: ThrottleMark): Omit<Tip, "x" | "y"> {
-  return { title: `${t.function} throttled`, rows: [["At", formatAt(t.at)], ["Reason", t.reason], ["Trigger", t.trigger], ...(t.step ? ([["Step", t.step]] as Array<[string, ReactNode]>) : [])] };
+/** Marks of one row closer than a mark's width are drawn once, with their count. */
+function groupMarks<M extends { x: number; y: number }>(marks: readonly M[]): M[][] {
+  const groups: M[][] = [];
+  for (const m of [...marks].sort((a, b) => a.y - b.y || a.x - b.x)) {
+    const last = groups[groups.length - 1];
+    if (last && last[0]!.y === m.y && m.x - last[last.length - 1]!.x < 8) last.push(m);
+    else groups.push([m]);
+  }
+  return groups;
 }
 
-function deliveryTip(d: DeliveryMark): Omit<Tip, "x" | "y"> {
+const listed = (values: Array<string | null>) => [...new Set(values.filter((v): v is string => Boolean(v)))].join(", ");
+
+function throttleTip(g: ThrottleMark[]): Omit<Tip, "x" | "y"> {
+  const t = g[0]!;
+  const last = g[g.length - 1]!;
   return {
-    title: `${DELIVERY_TEXT[d.kind]} → ${d.target}`,
+    title: g.length > 1 ? `${t.function} throttled ${g.length} times` : `${t.function} throttled`,
+    rows: [
+      ["At", t.at === last.at ? formatAt(t.at) : `${formatAt(t.at)} – ${formatAt(last.at)}`],
+      ["Reason", listed(g.map((x) => x.reason))],
+      ["Trigger", listed(g.map((x) => x.trigger))],
+      ...(g.some((x) => x.step) ? ([["Steps", listed(g.map((x) => x.step))]] as Array<[string, ReactNode]>) : []),
+    ],
+  };
+}
+
+function deliveryTip(g: DeliveryMark[]): Omit<Tip, "x" | "y"> {
+  const d = g[0]!;
+  return {
+    title: g.length > 1 ? `${g.length} records → ${listed(g.map((x) => x.target))}` : `${DELIVERY_TEXT[d.kind]} → ${d.target}`,
     rows: [
       ["At", formatAt(d.at)],
-      ["From", d.function],
-      ["Condition", d.condition],
-      ["Request id", <code key="r">{d.requestId}</code>],
-      ...(d.failed ? ([["Not delivered", d.failed]] as Array<[string, ReactNode]>) : []),
+      ["From", listed(g.map((x) => x.function))],
+      ["Kind", listed(g.map((x) => DELIVERY_TEXT[x.kind]))],
+      ["Condition", listed(g.map((x) => x.condition))],
+      ...(g.length === 1 ? ([["Request id", <code key="r">{d.requestId}</code>]] as Array<[string, ReactNode]>) : []),
+      ...(g.some((x) => x.failed) ? ([["Not delivered", listed(g.map((x) => x.failed ?? null))]] as Array<[string, ReactNode]>) : []),
     ],
   };
 }
@@ -293,7 +318,7 @@ export function Timeline({ trace, title, note }: TimelineProps) {
           ) : null}
           {layout.functions.map((f) => (
             <g key={f.function}>
-              <rect x={0} y={f.y} width={svgWidth} height={ROW.fn} className={styles.fnBand} />
+              <rect x={0} y={f.y} width={labelWidth} height={ROW.fn} className={styles.fnBand} />
               <text x={8} y={f.y + ROW.fn / 2 + 4} className={styles.fnLabel}>
                 λ {clip(f.function, labelWidth < 120 ? 9 : 17)}
               </text>
@@ -325,16 +350,23 @@ export function Timeline({ trace, title, note }: TimelineProps) {
               {layout.axis.breaks.map((b, i) => (
                 <g key={`brk-${i}`}>
                   <rect x={b.x0} y={0} width={b.x1 - b.x0} height={height} className={styles.break} />
-                  <path d={`M${b.x0 + 14},${ROW.axis - 4} l5,-6 l5,12 l5,-6`} className={styles.breakZigzag} />
-                  <text x={(b.x0 + b.x1) / 2} y={height - 6} textAnchor="middle" className={styles.breakLabel} transform={`rotate(-90 ${(b.x0 + b.x1) / 2} ${height - 6})`}>
+                  <path d={`M${b.x0},${ROW.axis - 2} l${(b.x1 - b.x0) / 4},-5 l${(b.x1 - b.x0) / 2},10 l${(b.x1 - b.x0) / 4},-5`} className={styles.breakZigzag} />
+                  <text x={(b.x0 + b.x1) / 2} y={11} textAnchor="middle" className={styles.breakLabel}>
                     {b.label}
                   </text>
+                  <text x={(b.x0 + b.x1) / 2} y={21} textAnchor="middle" className={styles.breakLabel}>
+                    idle
+                  </text>
+                  <title>{`${formatDuration(b.idleMs)} with nothing happening, cut out of the picture`}</title>
                 </g>
+              ))}
+              {layout.functions.map((f) => (
+                <rect key={`band-${f.function}`} x={0} y={f.y} width={layout.width + RIGHT_PAD} height={ROW.fn} className={styles.fnBandPlot} />
               ))}
               {layout.axis.ticks.map((t, i) => (
                 <g key={`tick-${i}`}>
                   <line x1={t.x} x2={t.x} y1={ROW.axis - 6} y2={height} className={t.major ? styles.gridMajor : styles.grid} />
-                  <text x={t.x} y={ROW.axis - 10} textAnchor="middle" className={t.major ? styles.tickMajor : styles.tick}>
+                  <text x={t.major ? t.x + 3 : t.x} y={ROW.axis - 10} textAnchor={t.anchor} className={t.major ? styles.tickMajor : styles.tick}>
                     {t.label}
                   </text>
                 </g>
@@ -390,20 +422,47 @@ export function Timeline({ trace, title, note }: TimelineProps) {
                   <path d={`M${c.x - 5},${c.y - 6} L${c.x + 5},${c.y - 6} L${c.x},${c.y + 3} z`} className={c.failed ? styles.callFailed : styles.call} />
                 </g>
               ))}
-              {layout.throttles.map((t, i) => (
-                <g key={`thr-${i}`} tabIndex={0} role="img" aria-label={`${t.function} throttled at ${formatAt(t.at)}: ${t.reason}`} className={styles.markGroup} data-testid="timeline-throttle" {...handlers(() => throttleTip(t))}>
-                  <circle cx={t.x} cy={t.y} r={7} className={styles.throttleBg} />
-                  <path d={`M${t.x - 3.5},${t.y - 3.5} L${t.x + 3.5},${t.y + 3.5} M${t.x + 3.5},${t.y - 3.5} L${t.x - 3.5},${t.y + 3.5}`} className={styles.throttle} />
-                </g>
-              ))}
-              {layout.deliveries.map((d, i) => (
-                <g key={`del-${i}`} tabIndex={0} role="img" aria-label={`${DELIVERY_TEXT[d.kind]} record to ${d.target} at ${formatAt(d.at)} (${d.condition})`} className={styles.markGroup} data-testid="timeline-delivery" {...handlers(() => deliveryTip(d))}>
-                  <path d={`M${d.x},${d.y - 7} L${d.x + 7},${d.y} L${d.x},${d.y + 7} L${d.x - 7},${d.y} z`} className={styles[`delivery-${d.kind}`]} />
-                  <text x={d.x + 10} y={d.y + 4} className={styles.deliveryLabel}>
-                    → {clip(d.target, 18)}
-                  </text>
-                </g>
-              ))}
+              {groupMarks(layout.throttles).map((g, i) => {
+                const t = g[0]!;
+                return (
+                  <g
+                    key={`thr-${i}`}
+                    tabIndex={0}
+                    role="img"
+                    aria-label={`${g.length > 1 ? `${g.length} throttles` : "throttle"} of ${t.function} at ${formatAt(t.at)}: ${t.reason}`}
+                    className={styles.markGroup}
+                    data-testid="timeline-throttle"
+                    {...handlers(() => throttleTip(g))}
+                  >
+                    <circle cx={t.x} cy={t.y} r={7} className={styles.throttleBg} />
+                    <path d={`M${t.x - 3.5},${t.y - 3.5} L${t.x + 3.5},${t.y + 3.5} M${t.x + 3.5},${t.y - 3.5} L${t.x - 3.5},${t.y + 3.5}`} className={styles.throttle} />
+                    {g.length > 1 ? (
+                      <text x={t.x + 10} y={t.y + 4} className={styles.markCount}>
+                        ×{g.length}
+                      </text>
+                    ) : null}
+                  </g>
+                );
+              })}
+              {groupMarks(layout.deliveries).map((g, i) => {
+                const d = g[0]!;
+                return (
+                  <g
+                    key={`del-${i}`}
+                    tabIndex={0}
+                    role="img"
+                    aria-label={`${g.length > 1 ? `${g.length} deliveries` : DELIVERY_TEXT[d.kind] + " record"} to ${d.target} at ${formatAt(d.at)} (${d.condition})`}
+                    className={styles.markGroup}
+                    data-testid="timeline-delivery"
+                    {...handlers(() => deliveryTip(g))}
+                  >
+                    <path d={`M${d.x},${d.y - 7} L${d.x + 7},${d.y} L${d.x},${d.y + 7} L${d.x - 7},${d.y} z`} className={styles[`delivery-${d.kind}`]} />
+                    <text x={d.x + 10} y={d.y + 4} className={styles.deliveryLabel}>
+                      {g.length > 1 ? `×${g.length} ` : ""}→ {clip(d.target, 18)}
+                    </text>
+                  </g>
+                );
+              })}
             </g>
           </g>
           <line x1={labelWidth} x2={labelWidth} y1={0} y2={height} className={styles.gutterLine} />

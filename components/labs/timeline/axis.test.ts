@@ -31,7 +31,7 @@ describe("buildAxis", () => {
   it("gives every cluster room, labels the idle gaps, and fills the width", () => {
     const axis = buildAxis(retries, { width: 800 });
     expect(axis.segments).toHaveLength(3);
-    expect(axis.breaks.map((b) => b.label)).toEqual(["1 min idle", "2 min idle"]);
+    expect(axis.breaks.map((b) => b.label)).toEqual(["1 min", "2 min"]);
     expect(axis.width).toBeCloseTo(800, 6);
     for (const s of axis.segments) expect(s.x1 - s.x0).toBeGreaterThanOrEqual(96 - 1e-9);
     // Positions only grow with time, across breaks too.
@@ -51,8 +51,10 @@ describe("buildAxis", () => {
     const [first, second] = axis.ticks;
     expect(first).toMatchObject({ major: true, label: "1 s" });
     expect(second!.label).toMatch(/^\+\d+ ms$/);
-    // Never overlapping: centres at least a label apart.
+    // Never overlapping: ticks at least a label apart, the long first label starting at its tick.
     for (let i = 1; i < axis.ticks.length; i++) expect(axis.ticks[i]!.x - axis.ticks[i - 1]!.x).toBeGreaterThanOrEqual(40);
+    expect(first!.anchor).toBe("start");
+    expect(second!.anchor).toBe("middle");
   });
 
   it("scales with zoom: a wider axis spreads the same cluster further", () => {
@@ -70,7 +72,7 @@ describe("buildAxis", () => {
 
   it("spans hours: an event that ages 6 h is one break, labelled in hours", () => {
     const axis = buildAxis([{ t0: 0, t1: 100 }, { t0: 21_600_100, t1: 21_600_200 }], { width: 600 });
-    expect(axis.breaks.map((b) => b.label)).toEqual(["6 h idle"]);
+    expect(axis.breaks.map((b) => b.label)).toEqual(["6 h"]);
     expect(axis.ticks.find((t) => t.major && t.t > 1000)?.label).toBe("6 h 0.1 s");
   });
 });

@@ -8,7 +8,7 @@
  *
  * Pure and deterministic: intervals in, positions out.
  */
-import { formatAt, formatDuration, formatTick } from "../format";
+import { formatAt, formatDuration, formatDurationShort, formatTick } from "../format";
 
 export interface Interval {
   t0: number;
@@ -28,7 +28,9 @@ export interface AxisBreak {
   t1: number;
   x0: number;
   x1: number;
+  /** How long the cut-out idle time is, short enough for the break: "10 min". */
   label: string;
+  idleMs: number;
 }
 
 export interface Tick {
@@ -37,6 +39,8 @@ export interface Tick {
   label: string;
   /** The first tick of a segment carries the full time; the others say "+2 ms". */
   major: boolean;
+  /** Major labels start at their tick (they are long); relative ones are centred. */
+  anchor: "start" | "middle";
 }
 
 export interface Axis {
@@ -49,7 +53,7 @@ export interface Axis {
 export interface AxisOptions {
   /** Total width in px, breaks included. */
   width: number;
-  /** Width of one break (default 44 px). */
+  /** Width of one break (default 56 px). */
   breakWidth?: number;
   /** No cluster narrower than this (default 96 px), so a 6 ms retry still has room. */
   minSegmentWidth?: number;
@@ -121,12 +125,15 @@ function segmentTicks(seg: AxisSegment): Tick[] {
   for (let t = first; t <= seg.t1 + 1e-9 && ticks.length < 200; t += step) {
     const x = toX(t);
     const major = ticks.length === 0;
-    const label = major ? (step >= 1000 || t >= 60_000 ? formatTick(t, step) : formatAt(t)) : `+${formatDuration(t - first)}`;
+    // The first label says the full time, as precisely as fits before the segment ends.
+    const label = major ? [formatAt(t), formatTick(t, step), formatTick(t, Math.max(step, 1000)), formatDurationShort(t)].find((l) => labelWidth(l) <= seg.x1 - x) : `+${formatDuration(t - (ticks[0]?.t ?? first))}`;
+    if (label === undefined) continue;
     const w = labelWidth(label);
-    // Labels are centred on their tick; skip one that would run into the previous label or off the segment.
-    if (x - w / 2 < lastRight || (!major && x + w / 2 > seg.x1 + 4)) continue;
-    ticks.push({ x, t, label, major });
-    lastRight = x + w / 2;
+    const left = major ? x : x - w / 2;
+    // Skip a label that would run into the previous one or past the segment's end.
+    if (left < lastRight || (!major && left + w > seg.x1 + 4)) continue;
+    ticks.push({ x, t, label, major, anchor: major ? "start" : "middle" });
+    lastRight = left + w;
     if (span === 0) break;
   }
   return ticks;
@@ -156,7 +163,7 @@ function distribute(spans: number[], total: number, min: number): number[] {
 }
 
 export function buildAxis(activity: readonly Interval[], opts: AxisOptions): Axis {
-  const breakWidth = opts.breakWidth ?? 44;
+  const breakWidth = opts.breakWidth ?? 56;
   const minSegment = opts.minSegmentWidth ?? 96;
   const clusters = clusterActivity(activity.length ? activity : [{ t0: 0, t1: 0 }], opts);
   // A little air around each cluster (5% of its span), never into the idle gap's time.
@@ -176,7 +183,7 @@ export function buildAxis(activity: readonly Interval[], opts: AxisOptions): Axi
   padded.forEach((c, i) => {
     if (i > 0) {
       const prev = clusters[i - 1]!;
-      breaks.push({ t0: prev.t1, t1: clusters[i]!.t0, x0: x, x1: x + breakWidth, label: `${formatDuration(clusters[i]!.t0 - prev.t1)} idle` });
+      breaks.push({ t0: prev.t1, t1: clusters[i]!.t0, x0: x, x1: x + breakWidth, label: formatDurationShort(clusters[i]!.t0 - prev.t1), idleMs: clusters[i]!.t0 - prev.t1 });
       x += breakWidth;
     }
     segments.push({ t0: c.t0, t1: c.t1, x0: x, x1: x + widths[i]! });

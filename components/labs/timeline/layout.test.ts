@@ -50,7 +50,7 @@ describe("layoutTimeline", () => {
     ]);
     const [first, second] = layout.bars;
     expect(layout.links[0]).toMatchObject({ x1: first!.x + first!.width, x2: second!.x });
-    expect(layout.axis.breaks.map((b) => b.label)).toEqual(["1 min idle", "2 min idle"]);
+    expect(layout.axis.breaks.map((b) => b.label)).toEqual(["1 min", "2 min"]);
     expect(layout.width).toBeLessThanOrEqual(900 + 1e-6);
   });
 

@@ -32,6 +32,8 @@ const knobText = (k: WhatIfKnob) => {
 const shown = (v: Scalar | null) => (v === null ? "AWS default" : String(v));
 
 function changeOf(k: WhatIfKnob, raw: string | boolean): { change?: WhatIfChange; error?: string } {
+  // An empty field on a knob the lab leaves at AWS's default: nothing to change.
+  if (k.current === null && k.kind !== "boolean" && typeof raw === "string" && raw.trim() === "") return {};
   let value: Scalar;
   if (k.kind === "boolean") value = raw === true;
   else if (k.kind === "integer") {
@@ -43,7 +45,6 @@ function changeOf(k: WhatIfKnob, raw: string | boolean): { change?: WhatIfChange
     value = k.choices?.find((c) => String(c) === String(raw)) ?? String(raw);
   }
   if (k.current !== null && String(value) === String(k.current)) return {};
-  if (k.current === null && k.kind === "integer" && raw === "") return {};
   if (k.param) return { change: { param: k.param, value } };
   if (typeof value === "string") return { error: "not a value this field takes" };
   return { change: { step: k.step!, field: k.field!, value } };
