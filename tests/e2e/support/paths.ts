@@ -1,0 +1,25 @@
+// Shared by playwright.config.ts, the global setup, the harness and the fixtures: no app imports.
+import path from "node:path";
+
+/** Everything an end-to-end run leaves behind: data folder, server log, screenshots, traces. */
+export const E2E_ARTIFACTS = path.resolve(__dirname, "../.artifacts");
+
+export function e2ePort(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.E2E_PORT?.trim();
+  if (!raw) return 3150;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`E2E_PORT must be a port number (got "${raw}")`);
+  return port;
+}
+
+/** What the harness reports once the server is up (one `READY <json>` line). */
+export interface HarnessReady {
+  baseURL: string;
+  controlUrl: string;
+  token: string;
+  dataDir: string;
+  serverLog: string;
+}
+
+/** The variable through which the global setup hands HarnessReady (as JSON) to the test workers. */
+export const HARNESS_ENV = "LAMBDALAB_E2E_HARNESS";
