@@ -71,25 +71,37 @@ export async function loadStudyQueue(userId: string, opts: QueueOptions = {}, db
   }
   const notesToday = new Set(answers.map((a) => a.noteId)).size;
 
-  const fetchKind = async (deckId: string, kind: "review" | "new", take: number) =>
-    (
-      await db.card.findMany({
-        where:
-          kind === "review"
-            ? { deckId, suspended: false, state: State.Review, due: { lt: cut.endOfToday } }
-            : { deckId, suspended: false, state: State.New },
-        orderBy: kind === "review" ? [{ due: "asc" }, { id: "asc" }] : [{ position: "asc" }, { id: "asc" }],
+  // Only the columns buildQueue reads for these cards (each Date column parsed costs time at a few
+  // hundred rows); the rest is known from the where clause. Buried cards are filtered here too.
+  const notBuried = { OR: [{ buriedUntil: null }, { buriedUntil: { lte: now } }] };
+  const fetchKind = async (deckId: string, kind: "review" | "new", take: number): Promise<QueueCard[]> => {
+    const base = { deckId, suspended: false, buriedUntil: null, scheduled_days: 0 } as const;
+    if (kind === "review") {
+      const rows = await db.card.findMany({
+        where: { deckId, suspended: false, state: State.Review, due: { lt: cut.endOfToday }, ...notBuried },
+        orderBy: [{ due: "asc" }, { id: "asc" }],
         take,
-        select: queueSelect,
-      })
-    ).map(toQueueCard);
+        select: { id: true, noteId: true, due: true },
+      });
+      return rows.map((r) => ({ ...base, ...r, state: State.Review, position: 0 }));
+    }
+    const rows = await db.card.findMany({
+      where: { deckId, suspended: false, state: State.New, ...notBuried },
+      orderBy: [{ position: "asc" }, { id: "asc" }],
+      take,
+      select: { id: true, noteId: true, position: true },
+    });
+    return rows.map((r) => ({ ...base, ...r, state: State.New, due: now }));
+  };
 
   const pools = new Map<string, { review: QueueCard[]; new: QueueCard[]; take: { review: number; new: number } }>();
   for (const d of decks) {
     const u = used.get(d.id) ?? { new: 0, review: 0 };
     const left = { review: Math.max(0, d.reviewsPerDay - u.review), new: Math.max(0, d.newPerDay - u.new) };
-    // Margin: siblings of today's notes are buried, and only one card per note is gathered.
-    const take = { review: left.review ? left.review * 2 + notesToday + 10 : 0, new: left.new ? left.new * 2 + notesToday + 10 : 0 };
+    // Margin for cards buildQueue skips: siblings of notes answered today are buried, and only one
+    // card per note is gathered. Rarely more than a few; the loop below fetches more if not.
+    const margin = (n: number) => (n ? n + Math.ceil(n / 10) + notesToday + 10 : 0);
+    const take = { review: margin(left.review), new: margin(left.new) };
     pools.set(d.id, {
       review: take.review ? await fetchKind(d.id, "review", take.review) : [],
       new: take.new ? await fetchKind(d.id, "new", take.new) : [],
