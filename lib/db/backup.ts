@@ -10,7 +10,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { dataDir, type DatabaseConfig } from "./config";
+import { dataDir, type DatabaseConfig, type Env } from "./config";
 
 export class BackupError extends Error {
   override name = "BackupError";
@@ -25,7 +25,7 @@ function timestamp(now: Date): string {
   return now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z").replace("T", "-");
 }
 
-export function defaultBackupFile(config: DatabaseConfig, now = new Date(), env: NodeJS.ProcessEnv = process.env): string {
+export function defaultBackupFile(config: DatabaseConfig, now = new Date(), env: Env = process.env): string {
   return path.join(dataDir(env), "backups", `lambdalab-${timestamp(now)}.${config.provider === "sqlite" ? "db" : "dump"}`);
 }
 
