@@ -140,7 +140,7 @@ export function WhatIfPanel({ slug, trace, questions, graded, knobsAction, runAc
 
   return (
     <div className={styles.panel}>
-      <form onSubmit={onSubmit} className={styles.form} aria-label="What-if settings">
+      <form onSubmit={onSubmit} className={styles.form} aria-label="What-if settings" noValidate>
         <ul className={styles.knobs}>
           {knobs.map((k) => {
             const t = knobText(k);
