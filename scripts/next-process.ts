@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
+import net from "node:net";
 
 const require = createRequire(import.meta.url);
 // Run Next's own CLI with this Node (not through npx: killing npx would orphan the server).
@@ -41,4 +42,27 @@ export function parsePort(value: string | undefined, fallback: number): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT must be a number from 1 to 65535 (got "${value}")`);
   return port;
+}
+
+/**
+ * Resolves when the port can be listened on; otherwise rejects with a message naming the port and
+ * the variable that chooses it — checked before building, so a taken port is reported at once
+ * instead of as Next.js's EADDRINUSE stack trace minutes later.
+ */
+export async function assertPortFree(port: number, host: string | undefined, variable = "PORT"): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) =>
+      reject(
+        new Error(
+          error.code === "EADDRINUSE"
+            ? `port ${port} is already in use (another Lambda Lab, or another program); stop it or choose another port with ${variable}=…`
+            : error.code === "EACCES"
+              ? `not allowed to listen on port ${port} (ports below 1024 need privileges); choose another with ${variable}=…`
+              : `cannot listen on ${host ?? "all interfaces"} port ${port}: ${error.message}`,
+        ),
+      ),
+    );
+    probe.listen({ port, host, exclusive: true }, () => probe.close(() => resolve()));
+  });
 }

@@ -1,6 +1,7 @@
 // What `npm start` and `npm run dev` do before Next.js serves anything: data folder, AUTH_SECRET,
 // Prisma clients, migrations, built-in content. Every failure here is one line naming what to fix.
 import fs from "node:fs";
+import { oidcProviderFromEnv } from "../lib/auth/oidc";
 import { ensureAuthSecret } from "../lib/config/auth-secret";
 import { CONTENT_LOADERS, loadBuiltInContent, type ContentLoadReport } from "../lib/content";
 import {
@@ -40,6 +41,13 @@ export async function prepare(log: (line: string) => void = console.log): Promis
   } catch (error) {
     if (error instanceof DatabaseConfigError) throw new StartupError(error.message);
     throw error;
+  }
+
+  // A half-configured single sign-on would otherwise fail every sign-in request later.
+  try {
+    oidcProviderFromEnv();
+  } catch (error) {
+    throw new StartupError((error as Error).message);
   }
 
   let secret;

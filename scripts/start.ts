@@ -2,7 +2,7 @@
 // data folder, AUTH_SECRET, migrations, built-in content, a production build if there is none (or
 // the sources changed), then `next start` on PORT (default 3000).
 import { buildIsCurrent, recordBuild } from "./build-state";
-import { nextBuild, parsePort, spawnNext, waitForServer } from "./next-process";
+import { assertPortFree, nextBuild, parsePort, spawnNext, waitForServer } from "./next-process";
 import { prepare, runMain, StartupError } from "./prepare";
 
 runMain(async () => {
@@ -13,6 +13,11 @@ runMain(async () => {
     throw new StartupError((error as Error).message);
   }
   const host = process.env.HOST?.trim() || undefined;
+  try {
+    await assertPortFree(port, host);
+  } catch (error) {
+    throw new StartupError((error as Error).message);
+  }
   const { env } = await prepare();
 
   if (!buildIsCurrent()) {

@@ -2,9 +2,8 @@
 // secret, output kept in a log file, stopped (with its whole process group) when the test ends.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
-import { NEXT_CLI, waitForServer } from "../../scripts/next-process";
+import { assertPortFree, NEXT_CLI, waitForServer } from "../../scripts/next-process";
 import { TEST_DIST_DIR } from "./test-build";
 
 export interface TestServer {
@@ -17,23 +16,6 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-/** Resolves when nothing listens on the port; rejects with a message naming it otherwise. */
-export async function assertPortFree(port: number, variable = "the port"): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", (error: NodeJS.ErrnoException) =>
-      reject(
-        new Error(
-          error.code === "EADDRINUSE"
-            ? `port ${port} is already in use (another test server still running?); free it or choose another with ${variable}`
-            : `cannot listen on port ${port}: ${error.message}`,
-        ),
-      ),
-    );
-    probe.listen({ port, host: "0.0.0.0", exclusive: true }, () => probe.close(() => resolve()));
-  });
-}
-
 export async function startTestServer(options: {
   port: number;
   /** DATABASE_URL, DATA_DIR, AUTH_SECRET … for this instance */
@@ -43,7 +25,7 @@ export async function startTestServer(options: {
   portVariable?: string;
   timeoutMs?: number;
 }): Promise<TestServer> {
-  await assertPortFree(options.port, options.portVariable);
+  await assertPortFree(options.port, "127.0.0.1", options.portVariable ?? "the test's port");
   fs.mkdirSync(options.logDir, { recursive: true });
   const logFile = path.join(options.logDir, `${options.name}.log`);
   const log = fs.createWriteStream(logFile);
