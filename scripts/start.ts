@@ -1,7 +1,7 @@
 // npm start — the whole product in one command, on a fresh clone after `npm ci`:
 // data folder, AUTH_SECRET, migrations, built-in content, a production build if there is none (or
 // the sources changed), then `next start` on PORT (default 3000).
-import { buildIsCurrent, recordBuild } from "./build-state";
+import { buildIsCurrent, distDir, recordBuild, sourceFingerprint } from "./build-state";
 import { assertPortFree, nextBuild, parsePort, spawnNext, waitForServer } from "./next-process";
 import { prepare, runMain, StartupError } from "./prepare";
 
@@ -22,8 +22,9 @@ runMain(async () => {
 
   if (!buildIsCurrent()) {
     console.log("Building the app (first start, or the sources changed) …");
+    const fingerprint = sourceFingerprint();
     if (!nextBuild(env)) throw new StartupError("the production build failed (see the output above); fix it and run npm start again");
-    recordBuild();
+    recordBuild(process.cwd(), distDir(), fingerprint);
   }
 
   const child = spawnNext(["start", "-p", String(port), ...(host ? ["-H", host] : [])], env);
