@@ -123,6 +123,14 @@ describe("grading attempts", () => {
     expect(listed.attempts[1]!.result.questions[0]).toMatchObject({ id: "attempts", correct: true });
   });
 
+  it("keeps the true best when one learner's attempts arrive together", async () => {
+    const ada = await user("ada@example.com");
+    const right = await rightAnswers(ada, "retry-demo");
+    const results = await Promise.all([{}, { status: right.status }, right, { attempts: right.attempts }, {}].map((a) => gradeAttempt(ada, "retry-demo", a)));
+    const progress = await testDb.db.labProgress.findFirstOrThrow();
+    expect(progress).toMatchObject({ attempts: 5, bestAttemptId: results[2]!.attempt.id, bestScore: 2, bestRatio: 1 });
+  });
+
   it("runs each (version, variant) once and reuses the truths", async () => {
     const ada = await user("ada@example.com");
     runs = 0;

@@ -3,6 +3,7 @@
  * a miss) → predictions checked and compared with the truths → the attempt stored, and the
  * learner's progress row (attempt count, best, latest) updated in the same transaction.
  */
+import { randomUUID } from "node:crypto";
 import { ActionError } from "@/lib/actions/errors";
 import { getDb, type Db } from "@/lib/db";
 import { checkAnswers } from "../answers";
@@ -39,13 +40,26 @@ export async function gradeAttempt(user: LabUser, slug: string, rawAnswers: unkn
 
 const ratio = (score: number, max: number) => (max > 0 ? score / max : 0);
 
+/**
+ * One batch transaction (no interactive transaction: it held the connection across awaits and
+ * cost 2–3× as much): insert the attempt, upsert the progress row (count + latest; on the first
+ * attempt it is also the best), then promote the attempt to best with a conditional UPDATE on
+ * bestRatio — atomic, so concurrent attempts of one learner still keep the true best.
+ */
 async function storeAttempt(
   db: Db,
   a: { user: LabUser; lab: LabRecord; version: LabVersionRecord; seed: number; index: number; answers: Answers; result: GradedResult },
 ): Promise<GradedAttempt> {
-  return db.$transaction(async (tx) => {
-    const row = await tx.labAttempt.create({
+  const id = randomUUID();
+  const { score, maxScore } = a.result;
+  const r = ratio(score, maxScore);
+  const key = { userId: a.user.id, labId: a.lab.id };
+  const latest = { latestAttemptId: id, latestScore: score, latestMaxScore: maxScore };
+  const best = { bestAttemptId: id, bestScore: score, bestMaxScore: maxScore, bestRatio: r };
+  const [row, progress, promoted] = await db.$transaction([
+    db.labAttempt.create({
       data: {
+        id,
         userId: a.user.id,
         labId: a.lab.id,
         labVersionId: a.version.id,
@@ -54,33 +68,23 @@ async function storeAttempt(
         answers: JSON.stringify(a.answers),
         // Explanations belong to the lab version; attemptView puts them back.
         results: JSON.stringify(a.result.questions.map(({ explanation: _e, ...rest }) => rest)),
-        score: a.result.score,
-        maxScore: a.result.maxScore,
+        score,
+        maxScore,
         traceDigest: a.result.traceDigest,
       },
-    });
-    const mine = { latestAttemptId: row.id, latestScore: row.score, latestMaxScore: row.maxScore };
-    // The upsert locks the row (PostgreSQL) / the database (SQLite), so the best check below
-    // cannot interleave with another attempt of the same learner on the same lab.
-    const progress = await tx.labProgress.upsert({
-      where: { userId_labId: { userId: a.user.id, labId: a.lab.id } },
-      create: { userId: a.user.id, labId: a.lab.id, attempts: 1, bestAttemptId: row.id, bestScore: row.score, bestMaxScore: row.maxScore, ...mine },
-      update: { attempts: { increment: 1 }, ...mine },
-    });
-    let best = { attemptId: progress.bestAttemptId, score: progress.bestScore, maxScore: progress.bestMaxScore };
-    if (progress.bestAttemptId !== row.id && ratio(row.score, row.maxScore) > ratio(progress.bestScore, progress.bestMaxScore)) {
-      await tx.labProgress.update({
-        where: { userId_labId: { userId: a.user.id, labId: a.lab.id } },
-        data: { bestAttemptId: row.id, bestScore: row.score, bestMaxScore: row.maxScore },
-      });
-      best = { attemptId: row.id, score: row.score, maxScore: row.maxScore };
-    }
-    const createdAt = row.createdAt.toISOString();
-    return {
-      attempt: { id: row.id, createdAt, score: row.score, maxScore: row.maxScore, result: a.result },
-      progress: { attempts: progress.attempts, best, latest: { attemptId: row.id, score: row.score, maxScore: row.maxScore, createdAt } },
-    };
-  });
+    }),
+    db.labProgress.upsert({ where: { userId_labId: key }, create: { ...key, attempts: 1, ...best, ...latest }, update: { attempts: { increment: 1 }, ...latest } }),
+    db.labProgress.updateMany({ where: { ...key, bestRatio: { lt: r } }, data: best }),
+  ]);
+  const createdAt = row.createdAt.toISOString();
+  return {
+    attempt: { id, createdAt, score, maxScore, result: a.result },
+    progress: {
+      attempts: progress.attempts,
+      best: promoted.count > 0 ? { attemptId: id, score, maxScore } : { attemptId: progress.bestAttemptId, score: progress.bestScore, maxScore: progress.bestMaxScore },
+      latest: { attemptId: id, score, maxScore, createdAt },
+    },
+  };
 }
 
 export function progressView(row: { attempts: number; bestAttemptId: string; bestScore: number; bestMaxScore: number; latestAttemptId: string; latestScore: number; latestMaxScore: number; updatedAt: Date } | null): LabProgress {
