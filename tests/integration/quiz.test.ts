@@ -206,6 +206,8 @@ describe("exam attempts", () => {
     expect(result.scalingExplanation).toMatch(/72% of the questions/);
     expect(result.perDomain.reduce((s, d) => s + d.total, 0)).toBe(65);
     expect(result.perDomain.reduce((s, d) => s + d.correct, 0)).toBe(47);
+    // The review shows every question's options in the order the learner saw them.
+    for (const q of view.questions) expect(result.review.find((r) => r.id === q.id)!.options.map((o) => o.id)).toEqual(q.options.map((o) => o.id));
     const reviewed = result.review.find((r) => r.id === multiple.id)!;
     expect(reviewed).toMatchObject({ correct: false, answered: true, canMakeCard: true });
     expect(reviewed.options.filter((o) => o.verdict === "right-missed")).toHaveLength(right.length - 1);
