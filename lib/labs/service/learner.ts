@@ -4,6 +4,7 @@
  * their variant for the timeline.
  */
 import { ActionError } from "@/lib/actions/errors";
+import { teachersOf } from "@/lib/classroom/service/visibility";
 import { getDb, type Db } from "@/lib/db";
 import { toLearnerLab } from "../grading";
 import type { AttemptView, LabListItem, LabProgress, LearnerLab, Trace } from "../types";
@@ -17,10 +18,10 @@ import { listPublishedLabs } from "./versions";
  * (params may appear in them), so the list never contradicts the lab page.
  */
 export async function listLabs(user: LabUser, db: Db = getDb()): Promise<LabListItem[]> {
-  const [labs, progress] = await Promise.all([listPublishedLabs(db), db.labProgress.findMany({ where: { userId: user.id } })]);
+  const [labs, progress, teachers] = await Promise.all([listPublishedLabs(db), db.labProgress.findMany({ where: { userId: user.id } }), teachersOf(user.id, db)]);
   const byLab = new Map(progress.map((p) => [p.labId, p]));
   return labs
-    .filter(({ lab }) => canView(user, lab))
+    .filter(({ lab }) => canView(user, lab) || (lab.ownerId !== null && teachers.has(lab.ownerId)))
     .map(({ lab, version }) => {
       const { questionCount, variantCount, ...meta } = version.meta;
       const mine = variantCount > 1 ? instanceFor(version, learnerVariant(user, lab, version).index) : undefined;

@@ -3,6 +3,7 @@
  * the bank — a fixed selection of questions, or a random draw spread over the exam domains.
  */
 import { ActionError, fieldError } from "@/lib/actions/errors";
+import { sharesClassWithTeacher, teachersOf } from "@/lib/classroom/service/visibility";
 import { getDb, type Db, type Prisma } from "@/lib/db";
 import { DOMAINS, type DomainId } from "../domains";
 import { DVA_C02, type ExamBlueprint } from "../exam";
@@ -55,7 +56,8 @@ export function blueprintOf(quiz: Pick<QuizRecord, "title" | "questionCount" | "
 
 export async function visibleQuiz(user: QuizUser, quizId: string, db: Db = getDb()): Promise<QuizRecord> {
   const quiz = typeof quizId === "string" && quizId.length <= 64 ? await db.quiz.findUnique({ where: { id: quizId } }) : null;
-  if (!quiz || !canViewQuiz(user, quiz)) throw new ActionError("not_found", "There is no such quiz.");
+  // Private quizzes are also open to the classes their owner teaches (lib/classroom).
+  if (!quiz || !(canViewQuiz(user, quiz) || (await sharesClassWithTeacher(user.id, quiz.ownerId, db)))) throw new ActionError("not_found", "There is no such quiz.");
   return quiz;
 }
 
@@ -94,8 +96,9 @@ export interface QuizSummary {
 }
 
 export async function listQuizzes(user: QuizUser, db: Db = getDb()): Promise<QuizSummary[]> {
+  const teachers = user.role === "admin" ? new Set<string>() : await teachersOf(user.id, db);
   const quizzes = await db.quiz.findMany({
-    where: user.role === "admin" ? {} : { OR: [{ visibility: "public" }, { ownerId: user.id }] },
+    where: user.role === "admin" ? {} : { OR: [{ visibility: "public" }, { ownerId: user.id }, ...(teachers.size ? [{ ownerId: { in: [...teachers] } }] : [])] },
     orderBy: [{ builtinKey: { sort: "asc", nulls: "last" } }, { createdAt: "desc" }],
   });
   const attempts = await db.examAttempt.findMany({
