@@ -114,9 +114,12 @@ async function main(): Promise<void> {
   await closeDb();
 
   const logFile = fs.openSync(path.join(dataDir, "next.log"), "a");
-  const server: ChildProcess = spawn(process.execPath, [NEXT_CLI, "start", "-p", String(PORT), "-H", "127.0.0.1"], { env, stdio: ["ignore", logFile, logFile] });
+  // BENCH_PROFILE_DIR=<dir>: write a V8 CPU profile of the server (open it in Chrome DevTools).
+  const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE_DIR)}`] : [];
+  const server: ChildProcess = spawn(process.execPath, [...profile, NEXT_CLI, "start", "-p", String(PORT), "-H", "127.0.0.1"], { env, stdio: ["ignore", logFile, logFile] });
+  // SIGINT lets Node write the CPU profile on the way out.
   const stop = () => {
-    if (server.exitCode === null) server.kill("SIGTERM");
+    if (server.exitCode === null) server.kill(profile.length ? "SIGINT" : "SIGTERM");
   };
   process.on("exit", stop);
   try {
