@@ -1,11 +1,10 @@
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium, NO_CHROMIUM_ADVICE } from "./tests/e2e/support/chromium";
-import { e2ePort } from "./tests/e2e/support/paths";
 
 // End-to-end tests in the system's Chromium (Playwright cannot download browsers offline).
 // tests/e2e/global-setup.ts builds once into .next-test and serves ONE `next start` on a fresh
-// SQLite database with the built-in content, on E2E_PORT (default 3150). Specs import
+// SQLite database with the built-in content, on E2E_PORT (default: first free port from 3150). Specs import
 // { test, expect } from tests/e2e/fixtures.ts and tag their titles @auth, @labs, @study,
 // @classroom or @authz.
 const chromium = findChromium();
@@ -36,7 +35,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: path.join(RESULTS, "e2e.json") }]],
   use: {
-    baseURL: `http://127.0.0.1:${e2ePort()}`,
+    // The harness picks the port (E2E_PORT, or the first free one from 3150); fixtures.ts sets
+    // baseURL from what it reports.
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: chromium.found ? { executablePath: chromium.path, args: CHROMIUM_ARGS } : {},

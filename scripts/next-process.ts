@@ -66,3 +66,17 @@ export async function assertPortFree(port: number, host: string | undefined, var
     probe.listen({ port, host, exclusive: true }, () => probe.close(() => resolve()));
   });
 }
+
+/** The first port in [from, to] nothing listens on (tests pick from their area's range). */
+export async function findFreePort(from: number, to: number, host = "127.0.0.1", skip: readonly number[] = []): Promise<number> {
+  for (let port = from; port <= to; port++) {
+    if (skip.includes(port)) continue;
+    try {
+      await assertPortFree(port, host);
+      return port;
+    } catch {
+      // taken; try the next one
+    }
+  }
+  throw new Error(`no free port between ${from} and ${to}`);
+}

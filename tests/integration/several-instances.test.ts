@@ -10,13 +10,13 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SIGN_IN_ACCOUNT_LIMIT } from "@/lib/auth/accounts";
 import { migrateDatabase, resolveDatabaseConfig } from "@/lib/db";
+import { findFreePort } from "../../scripts/next-process";
 import { startTestServer, type TestServer } from "../support/next-server";
 import { ensureTestBuild } from "../support/test-build";
 import { acquireTestLock, type HeldLock } from "../support/test-lock";
 import { createEmptyDatabase, testProvider } from "./helpers/database";
 import { Visitor } from "./helpers/visitor";
 
-const PORTS = [3161, 3162] as const; // foundation's range (3100–3199); e2e uses 3150
 const SETUP_TIMEOUT_MS = 25 * 60_000; // may wait for another test run's lock, then build
 
 describe.skipIf(testProvider() !== "postgresql")("two instances on one PostgreSQL database", () => {
@@ -50,8 +50,11 @@ describe.skipIf(testProvider() !== "postgresql")("two instances on one PostgreSQ
 
     const shared = { DATABASE_URL: database.url, AUTH_SECRET: randomBytes(32).toString("base64url") };
     const logDir = path.resolve("test-results", "several-instances");
+    // Ports from foundation's range (3100–3199), above the end-to-end server's 3150–3159.
+    const portA = await findFreePort(3160, 3199);
+    const ports = [portA, await findFreePort(portA + 1, 3199)];
     servers = await Promise.all(
-      PORTS.map((port, i) => startTestServer({ port, name: `instance-${"ab"[i]}`, logDir, env: { ...shared, DATA_DIR: path.join(logDir, `data-${i}`) } })),
+      ports.map((port, i) => startTestServer({ port, name: `instance-${"ab"[i]}`, logDir, env: { ...shared, DATA_DIR: path.join(logDir, `data-${i}`) } })),
     );
     [a, b] = servers;
   }, SETUP_TIMEOUT_MS);

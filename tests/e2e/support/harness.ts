@@ -5,7 +5,7 @@
 //   2. builds into .next-test if the sources changed (tests/support/test-build.ts);
 //   3. prepares a fresh SQLite data folder exactly as `npm start` does: AUTH_SECRET, migrations,
 //      the built-in content (a failed content loader fails the run);
-//   4. starts ONE `next start` on E2E_PORT (default 3150);
+//   4. starts ONE `next start` on E2E_PORT, or the first free port of 3150–3159;
 //   5. serves a small control API on 127.0.0.1 for the fixtures (tests/e2e/fixtures.ts): create
 //      accounts of a given role straight in the database.
 // Then prints one line `READY <json>` and runs until SIGTERM/SIGINT or until its stdin closes
@@ -22,7 +22,8 @@ import { prepare } from "../../../scripts/prepare";
 import { startTestServer, type TestServer } from "../../support/next-server";
 import { ensureTestBuild } from "../../support/test-build";
 import { acquireTestLock, type HeldLock } from "../../support/test-lock";
-import { E2E_ARTIFACTS, e2ePort, type HarnessReady } from "./paths";
+import { findFreePort } from "../../../scripts/next-process";
+import { E2E_ARTIFACTS, E2E_PORT_RANGE, e2ePort, type HarnessReady } from "./paths";
 
 // Progress and problems go to the terminal; the content loaders' line-per-item chatter only to
 // tests/e2e/.artifacts/harness.log.
@@ -108,8 +109,7 @@ async function main() {
   process.stdin.on("end", () => void stop(0, "the test runner went away"));
   process.stdin.resume();
 
-  const port = e2ePort();
-  lock = await acquireTestLock({ purpose: `end-to-end tests on port ${port}`, log });
+  lock = await acquireTestLock({ purpose: "end-to-end tests", log });
   ensureTestBuild({ log });
 
   const dataDir = path.join(E2E_ARTIFACTS, "data");
@@ -121,6 +121,8 @@ async function main() {
   const failed = prepared.content.filter((r) => r.status === "failed");
   if (failed.length) throw new Error(`built-in content failed to load: ${failed.map((r) => `${r.id}: ${r.error}`).join("; ")}`);
 
+  // Chosen after the lock and the build: another checkout's run may have taken a port meanwhile.
+  const port = e2ePort() ?? (await findFreePort(...E2E_PORT_RANGE));
   server = await startTestServer({
     port,
     name: "e2e-server",

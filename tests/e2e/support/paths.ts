@@ -4,9 +4,13 @@ import path from "node:path";
 /** Everything an end-to-end run leaves behind: data folder, server log, screenshots, traces. */
 export const E2E_ARTIFACTS = path.resolve(__dirname, "../.artifacts");
 
-export function e2ePort(env: NodeJS.ProcessEnv = process.env): number {
+/** Without E2E_PORT the harness serves on the first free port of 3150–3159 (foundation's range). */
+export const E2E_PORT_RANGE = [3150, 3159] as const;
+
+/** E2E_PORT, if set (then exactly that port is used). */
+export function e2ePort(env: NodeJS.ProcessEnv = process.env): number | undefined {
   const raw = env.E2E_PORT?.trim();
-  if (!raw) return 3150;
+  if (!raw) return undefined;
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`E2E_PORT must be a port number (got "${raw}")`);
   return port;
