@@ -3,7 +3,7 @@ import { PageHeader } from "@/components/ui";
 import { applyFilters, parseFilters } from "@/components/labs/list/filters";
 import { LabsList } from "@/components/labs/list/LabsList";
 import { requireUser } from "@/lib/auth/session";
-import { listLabsForLearner } from "@/lib/labs/service/learner-list";
+import { listLabs } from "@/lib/labs/service/learner";
 
 export const metadata: Metadata = { title: "Labs" };
 export const dynamic = "force-dynamic";
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 // /labs?topic=…&domain=…&difficulty=…&status=… — the filters live in the URL so a list can be linked.
 export default async function LabsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser("/labs");
-  const [labs, params] = await Promise.all([listLabsForLearner(user), searchParams]);
+  const [labs, params] = await Promise.all([listLabs(user), searchParams]);
   const topics = [...new Set(labs.flatMap((l) => l.topics))].sort();
   const filters = parseFilters(params, topics);
   return (
