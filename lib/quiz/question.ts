@@ -46,3 +46,9 @@ export function stemSaysChoose(stem: string): boolean {
   const n = "(?:two|three|four|five|[2-5])";
   return new RegExp(`\\(\\s*choose\\s+${n}\\s*\\.?\\s*\\)|(?:^|[.?!]\\s+)choose\\s+${n}\\s*\\.`, "i").test(stem);
 }
+
+/** A stem as one line of plain text for lists: Markdown marks dropped, cut at `max` characters. */
+export function stemExcerpt(stem: string, max = 180): string {
+  const plain = stem.replace(/[`*_#>]/g, "").replace(/\s+/g, " ").trim();
+  return plain.length > max ? `${plain.slice(0, max - 3)}…` : plain;
+}

@@ -61,3 +61,11 @@ describe("stemSaysChoose", () => {
     expect(stemSaysChoose("Developers choose three regions.")).toBe(false);
   });
 });
+
+describe("stemExcerpt", () => {
+  it("drops Markdown marks and cuts long stems", async () => {
+    const { stemExcerpt } = await import("./question");
+    expect(stemExcerpt("A **bold**\n`code` stem")).toBe("A bold code stem");
+    expect(stemExcerpt("x".repeat(200), 10)).toBe("xxxxxxx…");
+  });
+});

@@ -5,15 +5,11 @@ import { useActionState, useEffect, useMemo, useState } from "react";
 import { Badge, Button, Field, FormError, fieldErrorsOf } from "@/components/ui";
 import type { ServerAction } from "@/lib/actions";
 import { DOMAINS } from "@/lib/quiz/domains";
+import { stemExcerpt } from "@/lib/quiz/question";
 import type { BankListItem } from "@/lib/quiz/service/bank";
 import { TextArea } from "./TextArea";
 import styles from "./Author.module.css";
 import picker from "./QuizForm.module.css";
-
-const excerpt = (s: string) => {
-  const plain = s.replace(/[`*_#>]/g, "").replace(/\s+/g, " ").trim();
-  return plain.length > 160 ? `${plain.slice(0, 157)}…` : plain;
-};
 
 /**
  * Assemble a quiz from the bank: a fixed selection (in the order ticked) or a random draw spread
@@ -103,9 +99,9 @@ export function QuizForm({ bank, action }: { bank: readonly BankListItem[]; acti
             {shown.map((q) => (
               <li key={q.id}>
                 <label className={picker.item}>
-                  <input type="checkbox" checked={chosen.includes(q.id)} onChange={() => toggle(q.id)} aria-label={`Include: ${excerpt(q.stem)}`} />
+                  <input type="checkbox" checked={chosen.includes(q.id)} onChange={() => toggle(q.id)} aria-label={`Include: ${stemExcerpt(q.stem, 160)}`} />
                   <span className={picker.order}>{chosen.includes(q.id) ? chosen.indexOf(q.id) + 1 : ""}</span>
-                  <span className={picker.stem}>{excerpt(q.stem)}</span>
+                  <span className={picker.stem}>{stemExcerpt(q.stem, 160)}</span>
                   <span className={picker.meta}>
                     {DOMAINS.find((d) => d.id === q.domain)?.name} · {q.type === "multiple" ? `choose ${q.choose}` : "single"} · {q.builtin ? "built-in" : "yours"}
                   </span>

@@ -6,17 +6,13 @@ import styles from "@/components/quiz/author/Bank.module.css";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { requireRole } from "@/lib/auth/session";
 import { DOMAINS } from "@/lib/quiz/domains";
+import { stemExcerpt } from "@/lib/quiz/question";
 import { bankFilterInput } from "@/lib/quiz/procedures";
 import { listBank } from "@/lib/quiz/service/bank";
 import { retireQuestionAction } from "./actions";
 
 export const metadata: Metadata = { title: "Question bank" };
 export const dynamic = "force-dynamic";
-
-const excerpt = (s: string) => {
-  const plain = s.replace(/[`*_#>]/g, "").replace(/\s+/g, " ").trim();
-  return plain.length > 180 ? `${plain.slice(0, 177)}…` : plain;
-};
 
 export default async function QuestionBankPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireRole(STAFF_ROLES, "/author/questions");
@@ -73,7 +69,7 @@ export default async function QuestionBankPage({ searchParams }: { searchParams:
             <li key={q.id} className={styles.item} data-question-id={q.id}>
               <div className={styles.main}>
                 <Link href={`/author/questions/${q.id}`} className={styles.stem}>
-                  {excerpt(q.stem)}
+                  {stemExcerpt(q.stem)}
                 </Link>
                 <div className={styles.tags}>
                   <Badge tone={q.builtin ? "accent" : "neutral"}>{q.builtin ? "Built-in" : "Yours"}</Badge>
