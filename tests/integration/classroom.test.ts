@@ -1,0 +1,216 @@
+// Classroom services on a real database (SQLite, and PostgreSQL when TEST_DATABASE_URL is set):
+// join codes and their three refusals, roster and co-instructors, a lab assignment graded from
+// real lab attempts, the gradebook and its CSV, instructors' private labs visible to their
+// classes only, item analysis, and lab drafts (an invalid upload is kept, never published).
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { AccountUser } from "@/lib/auth/accounts";
+import { createQuickJsRuntimeFactory, runScenario } from "@/lib/engine";
+import { gradeAttempt } from "@/lib/labs/service/attempts";
+import { getLearnerLab, listLabs } from "@/lib/labs/service/learner";
+import { setScenarioRunner } from "@/lib/labs/service/runner";
+import { clearVariantRuns } from "@/lib/labs/service/variant-runs";
+import { forgetPublished, saveLabVersion } from "@/lib/labs/service/versions";
+import { RETRY_LAB } from "@/lib/labs/testing/fixtures";
+import { importLabFile, publishDraft } from "@/lib/classroom/authoring/publish";
+import { saveDraft } from "@/lib/classroom/authoring/drafts";
+import { analyseAssignment } from "@/lib/classroom/service/analysis";
+import { createAssignment } from "@/lib/classroom/service/assignments";
+import { createClass, listClasses } from "@/lib/classroom/service/classes";
+import { exportGradebookCsv, getClassView, getGradebook, learnerDetail } from "@/lib/classroom/service/gradebook";
+import { JOIN_MESSAGES, joinClass, rotateJoinCode, setJoinEnabled } from "@/lib/classroom/service/join";
+import { addCoInstructor, listRoster, removeMember } from "@/lib/classroom/service/roster";
+import { assignmentInput } from "@/lib/classroom/inputs";
+import { setupTestDatabase } from "./helpers/database";
+
+const testDb = setupTestDatabase({ area: "classroom" });
+
+beforeAll(async () => {
+  const runtime = await createQuickJsRuntimeFactory();
+  setScenarioRunner(async (scenario) => runScenario(scenario, { runtime }));
+});
+afterAll(() => setScenarioRunner(undefined));
+
+const select = { id: true, email: true, name: true, role: true } as const;
+async function person(email: string, role: "learner" | "instructor" | "admin" = "learner", name?: string): Promise<AccountUser> {
+  return testDb.db.user.create({ data: { email, role, name: name ?? null }, select });
+}
+
+let teacher: AccountUser;
+let ada: AccountUser;
+let bo: AccountUser;
+beforeEach(async () => {
+  await testDb.reset();
+  clearVariantRuns();
+  forgetPublished();
+  teacher = await person("rivera@example.com", "instructor", "Ms Rivera");
+  ada = await person("ada@example.com", "learner", "王芳");
+  bo = await person("bo@example.com", "learner", "=cmd|' /C calc'!A0");
+});
+
+async function rejection(p: Promise<unknown>) {
+  try {
+    await p;
+  } catch (e) {
+    return e as { code: string; message: string };
+  }
+  throw new Error("expected a rejection");
+}
+
+describe("join codes", () => {
+  it("joins with a typed code; wrong, rotated and disabled codes each say so", async () => {
+    const { id } = await createClass(teacher, { name: "Serverless 101", term: "Spring" });
+    const cls = await testDb.db.classroom.findUniqueOrThrow({ where: { id } });
+    expect(cls.joinCode).toMatch(/^[2-9A-HJKMNP-TV-Z]{8}$/);
+
+    const typed = `${cls.joinCode.slice(0, 4).toLowerCase()}-${cls.joinCode.slice(4)}`;
+    expect(await joinClass(ada, typed)).toEqual({ classId: id, joined: true });
+    expect(await joinClass(ada, cls.joinCode)).toEqual({ classId: id, joined: false });
+
+    const wrong = await rejection(joinClass(bo, "ZZZZ-ZZZZ"));
+    expect(wrong).toMatchObject({ code: "not_found", message: JOIN_MESSAGES.unknown });
+
+    const { joinCode: fresh } = await rotateJoinCode(teacher, id);
+    expect(fresh).not.toBe(cls.joinCode);
+    expect(await rejection(joinClass(bo, cls.joinCode))).toMatchObject({ code: "conflict", message: JOIN_MESSAGES.rotated });
+
+    await setJoinEnabled(teacher, id, false);
+    expect(await rejection(joinClass(bo, fresh))).toMatchObject({ code: "forbidden", message: JOIN_MESSAGES.disabled });
+    await setJoinEnabled(teacher, id, true);
+    expect((await joinClass(bo, fresh)).joined).toBe(true);
+
+    // Three different sentences.
+    expect(new Set(Object.values(JOIN_MESSAGES)).size).toBe(3);
+  });
+
+  it("only the class's instructors manage it; strangers get 404, its learners 403", async () => {
+    const { id } = await createClass(teacher, { name: "A" });
+    const cls = await testDb.db.classroom.findUniqueOrThrow({ where: { id } });
+    await joinClass(ada, cls.joinCode);
+    expect(await rejection(rotateJoinCode(ada, id))).toMatchObject({ code: "forbidden" });
+    expect(await rejection(getGradebook(bo, id))).toMatchObject({ code: "not_found" });
+    const other = await person("other@example.com", "instructor");
+    expect(await rejection(listRoster(other, id))).toMatchObject({ code: "not_found" });
+    expect(await rejection(createClass(ada, { name: "Mine" }))).toMatchObject({ code: "forbidden" });
+    const admin = await person("root@example.com", "admin");
+    expect((await listRoster(admin, id)).length).toBe(2);
+  });
+});
+
+describe("roster and co-instructors", () => {
+  it("adds a co-instructor by email, refuses learners and strangers, removes members", async () => {
+    const { id } = await createClass(teacher, { name: "A" });
+    const co = await person("co@example.com", "instructor", "Mr Co");
+    expect(await rejection(addCoInstructor(teacher, { classId: id, email: "nobody@example.com" }))).toMatchObject({ code: "not_found" });
+    expect(await rejection(addCoInstructor(teacher, { classId: id, email: "ADA@example.com" }))).toMatchObject({ code: "invalid" });
+    await addCoInstructor(teacher, { classId: id, email: "CO@example.com" });
+    // The co-instructor now manages the class.
+    const cls = await testDb.db.classroom.findUniqueOrThrow({ where: { id } });
+    await joinClass(ada, cls.joinCode);
+    const roster = await listRoster(co, id);
+    expect(roster.map((m) => [m.email, m.role, m.owner])).toEqual([
+      ["co@example.com", "instructor", false],
+      ["rivera@example.com", "instructor", true],
+      ["ada@example.com", "learner", false],
+    ]);
+    expect(await rejection(removeMember(co, { classId: id, userId: teacher.id }))).toMatchObject({ code: "forbidden" });
+    await removeMember(co, { classId: id, userId: ada.id });
+    expect(await rejection(getClassView(ada, id))).toMatchObject({ code: "not_found" });
+    expect((await listClasses(co)).map((c) => c.as)).toEqual(["instructor"]);
+  });
+});
+
+function labAssignment(classId: string, over: Record<string, unknown> = {}) {
+  const now = Date.now();
+  return assignmentInput.parse({ classId, kind: "lab", labSlug: "retry-demo", opensAt: new Date(now - 3_600_000).toISOString(), dueAt: new Date(now + 86_400_000).toISOString(), ...over });
+}
+
+describe("a lab assignment end to end", () => {
+  it("grades learners from their attempts; the gradebook, drill-down, CSV and item analysis agree", async () => {
+    // The instructor's own private lab: visible to the class, not to everyone.
+    await saveLabVersion({ text: RETRY_LAB, ownerId: teacher.id, visibility: "private" });
+    const { id } = await createClass(teacher, { name: "数据库 101", term: "秋" });
+    const cls = await testDb.db.classroom.findUniqueOrThrow({ where: { id } });
+    const outsider = await person("out@example.com");
+    expect((await listLabs(ada)).map((l) => l.id)).not.toContain("retry-demo");
+    await joinClass(ada, cls.joinCode);
+    await joinClass(bo, cls.joinCode);
+    expect((await listLabs(ada)).map((l) => l.id)).toContain("retry-demo");
+    expect(await rejection(getLearnerLab(outsider, "retry-demo"))).toMatchObject({ code: "not_found" });
+
+    const { id: assignmentId } = await createAssignment(teacher, labAssignment(id, { gradingMethod: "highest", attemptsAllowed: "2" }));
+    const before = await getClassView(ada, id);
+    expect(before.assignments[0]!.mine!.status).toBe("not_started");
+    expect(before.joinCode).toBeNull(); // learners never see the code
+
+    // Ada: everything right (202, and the attempt count of her variant); Bo: nothing.
+    const adaLab = await getLearnerLab(ada, "retry-demo");
+    const retries = Number(adaLab.lab.variant.params.retries);
+    await gradeAttempt(ada, "retry-demo", { status: 202, attempts: 1 + retries });
+    await gradeAttempt(bo, "retry-demo", {});
+    await gradeAttempt(bo, "retry-demo", { status: 200 });
+    await gradeAttempt(bo, "retry-demo", { status: 202, attempts: 99 }); // third: over the allowance
+
+    const mine = await getClassView(ada, id);
+    expect(mine.assignments[0]!.mine).toMatchObject({ status: "submitted", ratio: 1 });
+
+    const book = await getGradebook(teacher, id);
+    const byEmail = Object.fromEntries(book.rows.map((r) => [r.learner.email, r]));
+    expect(byEmail["ada@example.com"]!.cells[0]).toMatchObject({ ratio: 1, status: "submitted" });
+    expect(byEmail["bo@example.com"]!.cells[0]).toMatchObject({ ratio: 0, status: "graded", detail: "3 attempts of 2" });
+
+    const filtered = await getGradebook(teacher, id, { q: "ADA" });
+    expect(filtered.rows.map((r) => r.learner.email)).toEqual(["ada@example.com"]);
+
+    const detail = await learnerDetail(teacher, id, ada.id);
+    expect(detail.labAttempts).toHaveLength(1);
+    expect(detail.labAttempts[0]).toMatchObject({ labSlug: "retry-demo", labVersion: 1, score: 2, maxScore: 2 });
+    expect(await rejection(learnerDetail(ada, id, bo.id))).toMatchObject({ code: "forbidden" });
+
+    const { csv, filename } = await exportGradebookCsv(teacher, id);
+    expect(filename).toBe("数据库 101 秋 gradebook");
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    const lines = csv.slice(1).split("\r\n");
+    expect(lines[0]).toBe("Learner,Email,Retries: 0 (Lab) — grade %,Retries: 0 — status,Average %".replace("Retries: 0", book.assignments[0]!.title).replace("Retries: 0", book.assignments[0]!.title));
+    expect(lines).toContain("王芳,ada@example.com,100,Submitted,100");
+    // Bo's name starts with "=": neutralised with an apostrophe so it stays text.
+    expect(lines.find((l) => l.includes("bo@example.com"))).toBe(`'=cmd|' /C calc'!A0,bo@example.com,0,Graded,0`);
+
+    const analysis = await analyseAssignment(teacher, assignmentId);
+    expect(analysis.learners).toBe(2);
+    const status = analysis.items.find((i) => i.itemId === "status")!;
+    expect(status.facility).toBe(0.5);
+    expect(status.flags.map((f) => f.flag)).toEqual(["few_responses"]);
+    expect(await rejection(analyseAssignment(ada, assignmentId))).toMatchObject({ code: "forbidden" });
+  });
+});
+
+describe("lab drafts", () => {
+  it("an invalid upload is kept as a draft with located errors and nothing is published", async () => {
+    const broken = RETRY_LAB.replace("type: number", "type: numbr");
+    const result = await importLabFile(teacher, { fileName: "retry.yaml", text: broken, publish: true });
+    expect(result.published).toBe(false);
+    expect(result.errors[0]).toMatchObject({ file: "retry.yaml", line: expect.any(Number), path: expect.stringContaining("questions[0].type") });
+    expect(await testDb.db.lab.count()).toBe(0);
+    const draft = await testDb.db.labAuthorDraft.findUniqueOrThrow({ where: { id: result.draftId } });
+    expect(draft.valid).toBe(false);
+    expect(JSON.parse(draft.errors)).toHaveLength(result.errors.length);
+  });
+
+  it("a valid draft publishes a private version; another instructor cannot take its id", async () => {
+    const saved = await saveDraft(teacher, { source: RETRY_LAB });
+    expect(saved.valid).toBe(true);
+    const published = await publishDraft(teacher, saved.id);
+    expect(published).toMatchObject({ published: true, slug: "retry-demo", version: 1 });
+    expect(await testDb.db.lab.findUniqueOrThrow({ where: { slug: "retry-demo" } })).toMatchObject({ ownerId: teacher.id, visibility: "private" });
+
+    const rival = await person("rival@example.com", "instructor");
+    const theirs = await saveDraft(rival, { source: RETRY_LAB.replace("An async event", "Another async event") });
+    const refused = await publishDraft(rival, theirs.id);
+    expect(refused.published).toBe(false);
+    expect(refused.errors[0]!.message).toMatch(/taken by another instructor's lab/);
+    expect(refused.errors[0]!.line).toBe(1);
+    expect(await testDb.db.labVersion.count()).toBe(1);
+    // Nor may they read the teacher's draft.
+    expect(await rejection(publishDraft(rival, saved.id))).toMatchObject({ code: "not_found" });
+  });
+});
