@@ -22,7 +22,7 @@ import {
 import { analyseAssignment } from "./service/analysis";
 import { createAssignment, deleteAssignment, updateAssignment } from "./service/assignments";
 import { createClass, deleteClass, listClasses, updateClass } from "./service/classes";
-import { getClassView, getGradebook, learnerDetail } from "./service/gradebook";
+import { exportGradebookCsv, getClassView, getGradebook, learnerDetail } from "./service/gradebook";
 import { joinClass, leaveClass, previewJoin, rotateJoinCode, setJoinEnabled } from "./service/join";
 import { addCoInstructor, listRoster, removeMember } from "./service/roster";
 
@@ -194,4 +194,12 @@ export const itemAnalysisProcedure = defineProcedure({
   input: assignmentIdInput,
   roles: STAFF_ROLES,
   handler: ({ assignmentId }, { user }) => analyseAssignment(user, assignmentId),
+});
+
+export const exportGradebookProcedure = defineProcedure({
+  name: "classes.exportGradebook",
+  input: classIdInput,
+  roles: STAFF_ROLES,
+  rateLimit: { name: "user", points: 60, durationSec: 60 },
+  handler: ({ classId }, { user }) => exportGradebookCsv(user, classId),
 });

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { defineProcedure } from "@/lib/actions";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { MAX_LAB_BYTES } from "@/lib/labs/located";
-import { deleteDraft, draftFromLab, getDraft, listDrafts, saveDraft } from "./drafts";
+import { deleteDraft, draftFromLab, exportLab, getDraft, listDrafts, saveDraft } from "./drafts";
 import { previewLab } from "./preview";
 import { importLabFile, publishDraft } from "./publish";
 import { quickCheck } from "./validate";
@@ -98,4 +98,12 @@ export const importLabProcedure = defineProcedure({
   roles: STAFF_ROLES,
   rateLimit: { name: "user", points: 30, durationSec: 60 },
   handler: (input, { user }) => importLabFile(user, input),
+});
+
+export const exportLabProcedure = defineProcedure({
+  name: "author.exportLab",
+  input: fromLabInput,
+  roles: STAFF_ROLES,
+  rateLimit: { name: "user", points: 120, durationSec: 60 },
+  handler: ({ slug }, { user }) => exportLab(user, slug),
 });

@@ -5,6 +5,8 @@
  */
 import { ActionError } from "@/lib/actions/errors";
 import { getDb, type Db } from "@/lib/db";
+import { instanceFor, variantTrace } from "@/lib/labs/service/variant-runs";
+import { findVersionById } from "@/lib/labs/service/versions";
 import { toCsv } from "../csv";
 import { formatPercent, STATUS_LABELS, type AssignmentStatus } from "../grading";
 import { formatJoinCode } from "../join-code";
@@ -220,4 +222,23 @@ export async function dueForLearner(user: ClassUser, now = new Date(), db: Db = 
     for (const a of assignments) out.push({ classId: c.classId, className: c.class.name, assignment: a, cell: grades.get(a.id)! });
   }
   return out.sort((x, y) => x.assignment.dueAt.getTime() - y.assignment.dueAt.getTime());
+}
+
+/** One lab attempt of a learner in the class, with its run, for the drill-down's timeline. */
+export async function learnerLabAttempt(user: ClassUser, classId: string, learnerId: string, attemptId: string, db: Db = getDb()) {
+  const detail = await learnerDetail(user, classId, learnerId, new Date(), db);
+  const summary = detail.labAttempts.find((a) => a.id === attemptId);
+  if (!summary) throw new ActionError("not_found", "That attempt is not one of this learner's on the class's labs.");
+  const row = await db.labAttempt.findUniqueOrThrow({ where: { id: attemptId }, select: { labVersionId: true, variantIndex: true, results: true, answers: true } });
+  const version = await findVersionById(row.labVersionId, db);
+  if (!version) throw new ActionError("not_found", "That lab version no longer exists.");
+  const instance = instanceFor(version, row.variantIndex);
+  const results = JSON.parse(row.results) as Array<{ id: string; prediction: unknown; truth: unknown; correct: boolean; points: number; maxPoints: number }>;
+  return {
+    detail,
+    summary,
+    questions: results.map((r) => ({ ...r, prompt: instance.questions.find((q) => q.id === r.id)?.prompt ?? r.id })),
+    trace: await variantTrace(version, row.variantIndex),
+    title: instance.title,
+  };
 }
