@@ -8,10 +8,17 @@ import styles from "./LabsList.module.css";
 
 const DOMAIN_NAMES = Object.fromEntries(DOMAINS.map((d) => [d.id, d.name]));
 
-/** The start of a Markdown summary as plain text, for a card. */
+/** The start of a Markdown summary as plain text, for a card (list markers and emphasis dropped). */
 export function plainSummary(markdown: string, max = 220): string {
   const text = markdown
-    .trim().replace(/`([^`]*)`/g, "$1").replace(/\*\*([^*]*)\*\*/g, "$1").replace(/\*([^*]*)\*/g, "$1").replace(/\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/\s+/g, " ").trim();
+    .trim()
+    .replace(/^[ \t]*(?:[-*+]|\d+[.)])[ \t]+/gm, "")
+    .replace(/`([^`]*)`/g, "$1")
+    .replace(/\*\*([^*]*)\*\*/g, "$1")
+    .replace(/\*([^*]*)\*/g, "$1")
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/\s+/g, " ")
+    .trim();
   return text.length > max ? `${text.slice(0, max - 1).replace(/\s+\S*$/, "")}…` : text;
 }
 

@@ -377,6 +377,11 @@ export function Timeline({ trace, title, note }: TimelineProps) {
                 <g key={`life-${l.id}`}>
                   <line x1={l.life.x0} x2={l.life.x1} y1={l.y + ROW.lane / 2} y2={l.y + ROW.lane / 2} className={l.provisioned ? styles.lifeProvisioned : styles.life} />
                   <line x1={l.life.x0} x2={l.life.x0} y1={l.y + 5} y2={l.y + ROW.lane - 5} className={styles.lifeCap} />
+                  {l.preInit ? (
+                    <rect x={l.preInit.x0} y={l.y + (ROW.lane - ROW.bar) / 2} width={Math.max(l.preInit.x1 - l.preInit.x0, 2)} height={ROW.bar} rx={3} fill={`url(#${uid}-init)`} className={styles.preInit}>
+                      <title>Init run ahead of traffic (provisioned concurrency)</title>
+                    </rect>
+                  ) : null}
                   {l.life.reclaimedAt !== null ? (
                     <g>
                       <line x1={l.life.x1} x2={l.life.x1} y1={l.y + 4} y2={l.y + ROW.lane - 4} className={styles.reclaimCap} />
@@ -391,10 +396,12 @@ export function Timeline({ trace, title, note }: TimelineProps) {
               {/* Retry and duplicate links. */}
               {layout.links.map((k, i) => {
                 const mid = (k.x1 + k.x2) / 2;
+                // Duplicates start together: a bracket on their left; retries: a curve from end to start.
+                const d = k.kind === "retry" ? `M${k.x1},${k.y1} C${mid},${k.y1} ${mid},${k.y2} ${k.x2},${k.y2}` : `M${k.x1 - 1},${k.y1} C${k.x1 - 16},${k.y1} ${k.x2 - 16},${k.y2} ${k.x2 - 1},${k.y2}`;
                 return (
                   <path
                     key={`link-${i}`}
-                    d={`M${k.x1},${k.y1} C${mid},${k.y1} ${mid},${k.y2} ${k.x2},${k.y2}`}
+                    d={d}
                     className={k.kind === "retry" ? styles.linkRetry : styles.linkDuplicate}
                     markerEnd={`url(#${uid}-arrow)`}
                   >

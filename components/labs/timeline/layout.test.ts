@@ -135,6 +135,10 @@ ${fn("search", OK)}  - PublishVersion: { FunctionName: search }
       [l.lanes[1]!.id, true],
     ]);
     expect(l.lanes[0]!.life.x0).toBeLessThan(l.bars[0]!.x);
+    // Its Init ran at set-up time, long before the first call: drawn on its lane, not on a bar.
+    expect(l.lanes[0]!.preInit).toEqual({ x0: l.lanes[0]!.life.x0, x1: expect.any(Number) });
+    expect(l.lanes[0]!.preInit!.x1).toBeGreaterThan(l.lanes[0]!.preInit!.x0);
+    expect(l.lanes[1]!.preInit).toBeNull();
   });
 
   it("is deterministic and grows with zoom", () => {

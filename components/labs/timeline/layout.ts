@@ -33,6 +33,8 @@ export interface Lane {
   y: number;
   /** Environment lifetime, created → reclaimed (or the end of the run). */
   life: { x0: number; x1: number; createdAt: number; reclaimedAt: number | null; reclaimReason: string | null; readyAt: number | null };
+  /** A provisioned environment's Init, run ahead of any traffic (px), when it took time. */
+  preInit: { x0: number; x1: number } | null;
   resets: number;
   invocations: number;
 }
@@ -206,6 +208,7 @@ export function layoutTimeline(trace: Trace, opts: LayoutOptions): TimelineLayou
         life: { x0: x(e.createdAt), x1: e.reclaimedAt !== null ? x(e.reclaimedAt) : endX, createdAt: e.createdAt, reclaimedAt: e.reclaimedAt, reclaimReason: e.reclaimReason, readyAt: e.readyAt },
         resets: e.resets,
         invocations: e.invocations,
+        preInit: e.provisioned && e.readyAt !== null && e.readyAt > e.createdAt ? { x0: x(e.createdAt), x1: x(e.readyAt) } : null,
       };
       lanes.push(lane);
       laneById.set(e.id, lane);
@@ -262,7 +265,8 @@ export function layoutTimeline(trace: Trace, opts: LayoutOptions): TimelineLayou
         requestId,
         from: prev.index,
         to: cur.index,
-        x1: kind === "retry" ? prev.x + prev.width : prev.x + Math.min(prev.width, 6),
+        // A retry runs after the attempt before it ends; a duplicate copy runs alongside the first.
+        x1: kind === "retry" ? prev.x + prev.width : prev.x,
         y1: prev.y + ROW.bar / 2,
         x2: cur.x,
         y2: cur.y + ROW.bar / 2,
