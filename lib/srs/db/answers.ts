@@ -97,14 +97,25 @@ class StaleCard extends Error {}
 export async function answerCard(userId: string, input: AnswerInput, opts: { now?: Date; settings?: LearnerSettings } = {}, db: Db = getDb()): Promise<AnswerResult> {
   const key = storedKey(userId, input.idempotencyKey);
   const rating = gradeSchema.parse(input.rating);
-  const previous = await db.reviewLog.findUnique({ where: { idempotencyKey: key } });
-  if (previous) return answerResultOf(replayOf(previous, { kind: "answer", cardId: input.cardId }), true);
+  // A replay is found when the fresh attempt cannot go through (the card moved on, or the key's
+  // row exists): the common path — a new answer — costs no lookup of its own.
+  const replayed = async (): Promise<AnswerResult | null> => {
+    const first = await db.reviewLog.findUnique({ where: { idempotencyKey: key } });
+    return first ? answerResultOf(replayOf(first, { kind: "answer", cardId: input.cardId }), true) : null;
+  };
+  const changedMeanwhile = () => new ActionError("conflict", "This card was answered elsewhere in the meantime; reload to see it as it is now.");
 
   const card = await db.card.findFirst({ where: { id: input.cardId, ownerId: userId }, select: { id: true, noteId: true, deckId: true, suspended: true, ...fsrsSelect } });
   if (!card) throw new ActionError("not_found", "There is no such card.", { cardId: ["not one of your cards"] });
-  if (card.suspended) throw new ActionError("conflict", "This card is suspended; unsuspend it before answering.");
+  if (card.suspended) {
+    const r = await replayed();
+    if (r) return r;
+    throw new ActionError("conflict", "This card is suspended; unsuspend it before answering.");
+  }
   if (input.expectedReps !== undefined && input.expectedReps !== card.reps) {
-    throw new ActionError("conflict", "This card was answered elsewhere in the meantime; reload to see it as it is now.");
+    const r = await replayed();
+    if (r) return r;
+    throw changedMeanwhile();
   }
 
   // ts-fsrs refuses a review before the card's last one (a negative elapsed time); a clock that
@@ -115,8 +126,10 @@ export async function answerCard(userId: string, input: AnswerInput, opts: { now
   const before: FsrsColumns = card;
   const after = fsrsColumns(next);
   try {
-    const row = await db.$transaction(async (tx) => {
-      const created = await tx.reviewLog.create({
+    const created = await db.$transaction(async (tx) => {
+      // The log row first: a concurrent copy of this request waits on (PostgreSQL) or collides
+      // with (SQLite) its unique key, and rolls back.
+      const row = await tx.reviewLog.create({
         data: {
           ownerId: userId,
           cardId: card.id,
@@ -130,22 +143,19 @@ export async function answerCard(userId: string, input: AnswerInput, opts: { now
           ...transitionColumns(before, after),
           idempotencyKey: key,
         },
+        select: { id: true },
       });
       const updated = await tx.card.updateMany({ where: { id: card.id, due: before.due, reps: before.reps, state: before.state }, data: after });
       if (updated.count !== 1) throw new StaleCard();
-      return created;
+      return row;
     });
-    return answerResultOf(row, false);
+    return { logId: created.id, cardId: card.id, rating, interval: formatInterval(after.due.getTime() - now.getTime()), card: outcome(after), replayed: false };
   } catch (error) {
-    if (isUniqueViolation(error)) {
-      // The same request, committed by a concurrent copy of it: answer with its result.
-      const first = await db.reviewLog.findUnique({ where: { idempotencyKey: key } });
-      if (first) return answerResultOf(replayOf(first, { kind: "answer", cardId: input.cardId }), true);
-    }
-    if (error instanceof StaleCard) {
-      const first = await db.reviewLog.findUnique({ where: { idempotencyKey: key } });
-      if (first) return answerResultOf(replayOf(first, { kind: "answer", cardId: input.cardId }), true);
-      throw new ActionError("conflict", "This card was answered elsewhere in the meantime; reload to see it as it is now.");
+    if (isUniqueViolation(error) || error instanceof StaleCard) {
+      // A concurrent copy of this request committed first (same key): its result is the answer.
+      const r = await replayed();
+      if (r) return r;
+      if (error instanceof StaleCard) throw changedMeanwhile();
     }
     throw error;
   }
