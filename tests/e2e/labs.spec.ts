@@ -10,7 +10,7 @@ const LAB_TITLE = "Async retries and the maximum event age";
 /** The question card whose prompt contains `text`. */
 const question = (page: Page, text: string | RegExp) => page.locator("[data-question]").filter({ has: page.getByText(text) });
 
-test("@labs a learner filters the list, predicts, submits, reads the timeline, reruns a what-if and makes a card", async ({ page, signInAs, screenshot }) => {
+test("@labs a learner filters the list, predicts, submits, reads the timeline, reruns a what-if and makes a card", async ({ page, signInAs, saveScreenshot }) => {
   test.setTimeout(240_000);
   await signInAs("learner");
 
@@ -18,7 +18,7 @@ test("@labs a learner filters the list, predicts, submits, reads the timeline, r
   await page.goto("/labs");
   await expect(page.getByRole("heading", { level: 1, name: "Labs" })).toBeVisible();
   await expect(page.getByText(/of \d+ labs with full marks/)).toBeVisible();
-  await screenshot("list");
+  await saveScreenshot("list");
   await page.getByLabel("Topic").selectOption("retries");
   await expect(page).toHaveURL(/\/labs\?topic=retries$/);
   await expect(page.getByText(/\d+ of \d+ labs match/)).toBeVisible();
@@ -49,7 +49,7 @@ test("@labs a learner filters the list, predicts, submits, reads the timeline, r
   await expect(question(page, "How many times does the handler run?").getByRole("textbox")).toHaveValue("99");
   await expect(question(page, "requestContext.condition").getByRole("radio", { name: "RetriesExhausted" })).toBeChecked();
   await expect(page.getByText("3 of 5 answered")).toBeVisible();
-  await screenshot("lab-before-submit");
+  await saveScreenshot("lab-before-submit");
 
   // Submit: the score, and feedback under each question.
   await page.getByRole("button", { name: "Submit predictions" }).click();
@@ -79,7 +79,7 @@ test("@labs a learner filters the list, predicts, submits, reads the timeline, r
   await page.keyboard.press("0");
   await expect(run.getByText("×1", { exact: true })).toBeVisible();
   await run.scrollIntoViewIfNeeded();
-  await screenshot("graded-with-timeline");
+  await saveScreenshot("graded-with-timeline");
   await run.screenshot({ path: test.info().outputPath("timeline.png") });
 
   // The trace explorer: the failure record that landed in the queue.
@@ -108,7 +108,7 @@ test("@labs a learner filters the list, predicts, submits, reads the timeline, r
   expect(parseInt(before!, 10)).not.toBe(parseInt(after!, 10));
   await expect(whatIf.getByRole("heading", { name: "What if", exact: true })).toBeVisible();
   await whatIf.scrollIntoViewIfNeeded();
-  await screenshot("what-if");
+  await saveScreenshot("what-if");
 
   // A wrong prediction becomes a card in the Mistakes deck — once.
   await q1.getByRole("button", { name: "Make a card from this mistake" }).click();
@@ -122,7 +122,7 @@ test("@labs a learner filters the list, predicts, submits, reads the timeline, r
   await expect(page.getByRole("link", { name: LAB_TITLE })).toBeVisible();
 });
 
-test("@labs ordered predictions reorder with the keyboard, and the page reads well on a phone in the dark", async ({ page, signInAs, screenshot }) => {
+test("@labs ordered predictions reorder with the keyboard, and the page reads well on a phone in the dark", async ({ page, signInAs, saveScreenshot }) => {
   test.setTimeout(120_000);
   await signInAs("learner");
   await page.goto("/labs/versions-and-latest");
@@ -143,10 +143,10 @@ test("@labs ordered predictions reorder with the keyboard, and the page reads we
   await page.emulateMedia({ colorScheme: "dark" });
   await page.reload();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  await screenshot("phone-dark");
+  await saveScreenshot("phone-dark");
 });
 
-test("@labs @authz instructors preview every variant; learners cannot", async ({ page, signInAs, screenshot, accounts, browser }) => {
+test("@labs @authz instructors preview every variant; learners cannot", async ({ page, signInAs, saveScreenshot, accounts, browser }) => {
   test.setTimeout(120_000);
   await signInAs("instructor");
   await page.goto(`/labs/${LAB}`);
@@ -158,7 +158,7 @@ test("@labs @authz instructors preview every variant; learners cannot", async ({
   await expect(page.getByText(/Previewing variant 6 of 6/)).toBeVisible();
   await expect(page.getByRole("heading", { name: "Answer key" })).toBeVisible();
   await expect(page.getByTestId("timeline-svg")).toBeVisible();
-  await screenshot("instructor-preview");
+  await saveScreenshot("instructor-preview");
 
   // A learner gets neither the picker nor a preview through the URL, nor the variants API.
   const other = await signedInPage(browser, await accounts.create());
