@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ButtonLink, Card, EmptyState, PageHeader } from "@/components/ui";
+import { ButtonLink, Card, PageHeader } from "@/components/ui";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { requireRole } from "@/lib/auth/session";
 
@@ -17,9 +17,13 @@ export default async function AuthorPage() {
       >
         <p>Write questions (single answer or multiple response, an explanation per option), import Moodle GIFT files, and assemble quizzes from the bank.</p>
       </Card>
-      <EmptyState title="Lab authoring is on its way">
-        <p>Here instructors will write labs in YAML with validation as they type and a preview run on the engine.</p>
-      </EmptyState>
+      <Card
+        title="Labs"
+        headingLevel={2}
+        actions={<ButtonLink href="/author/labs">Write and import labs</ButtonLink>}
+      >
+        <p>Write labs in YAML with validation as you type, preview every variant on the engine, publish versions, import and export lab files. Your labs are visible to the classes you teach.</p>
+      </Card>
     </>
   );
 }

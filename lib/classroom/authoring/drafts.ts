@@ -104,3 +104,64 @@ export async function exportLab(user: ClassUser, slug: string, db: Db = getDb())
   const row = await db.labVersion.findUniqueOrThrow({ where: { id: found!.version.id }, select: { source: true } });
   return { filename: `${lab.slug}.yaml`, source: row.source };
 }
+
+/** Labs the caller wrote (admins: every instructor's), newest version first. */
+export async function listAuthoredLabs(user: ClassUser, db: Db = getDb()): Promise<Array<{ slug: string; title: string; version: number; visibility: string; updatedAt: string }>> {
+  requireStaff(user, "write labs");
+  const labs = await db.lab.findMany({
+    where: user.role === "admin" ? { ownerId: { not: null } } : { ownerId: user.id },
+    orderBy: { updatedAt: "desc" },
+    select: { slug: true, visibility: true, updatedAt: true, versions: { where: { published: true }, orderBy: { version: "desc" }, take: 1, select: { version: true, meta: true } } },
+  });
+  return labs.flatMap((l) => {
+    const v = l.versions[0];
+    if (!v) return [];
+    const meta = JSON.parse(v.meta) as { title?: string };
+    return [{ slug: l.slug, title: meta.title ?? l.slug, version: v.version, visibility: l.visibility, updatedAt: l.updatedAt.toISOString() }];
+  });
+}
+
+/** A small valid lab to start from: one function, one invoke, two questions. */
+export const STARTER_LAB = `id: my-first-lab
+title: A synchronous invoke
+summary: |
+  One function, invoked once with RequestResponse. What does the caller get back?
+domains: [development]
+topics: [invocation]
+difficulty: beginner
+estimatedMinutes: 5
+scenario:
+  steps:
+    - CreateFunction:
+        FunctionName: hello
+        Runtime: nodejs20.x
+        Handler: index.handler
+        Code:
+          ZipFile: |
+            exports.handler = async (event) => ({ greeting: "hello " + event.name });
+    - id: call
+      at: 1s
+      Invoke:
+        FunctionName: hello
+        InvocationType: RequestResponse
+        Payload: { name: "ada" }
+questions:
+  - id: status
+    type: choice
+    prompt: Which status code does the synchronous invoke return?
+    options: [200, 202, 204]
+    truth: "steps[?id=='call'] | [0].response.StatusCode"
+    explanation: |
+      A RequestResponse invoke answers 200 when the function ran (even if it threw).
+      Source: https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html
+  - id: runs
+    type: number
+    prompt: How many times does the handler run?
+    truth: length(invocations)
+    explanation: A synchronous invoke is not retried by Lambda.
+`;
+
+export async function newDraft(user: ClassUser, db: Db = getDb()): Promise<{ id: string }> {
+  const saved = await saveDraft(user, { source: STARTER_LAB, fileName: "my-first-lab.yaml" }, db);
+  return { id: saved.id };
+}

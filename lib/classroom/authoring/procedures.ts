@@ -6,7 +6,7 @@ import { z } from "zod";
 import { defineProcedure } from "@/lib/actions";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { MAX_LAB_BYTES } from "@/lib/labs/located";
-import { deleteDraft, draftFromLab, exportLab, getDraft, listDrafts, saveDraft } from "./drafts";
+import { deleteDraft, draftFromLab, exportLab, getDraft, listDrafts, newDraft, saveDraft } from "./drafts";
 import { previewLab } from "./preview";
 import { importLabFile, publishDraft } from "./publish";
 import { quickCheck } from "./validate";
@@ -106,4 +106,12 @@ export const exportLabProcedure = defineProcedure({
   roles: STAFF_ROLES,
   rateLimit: { name: "user", points: 120, durationSec: 60 },
   handler: ({ slug }, { user }) => exportLab(user, slug),
+});
+
+export const newLabDraftProcedure = defineProcedure({
+  name: "author.newDraft",
+  input: z.object({}),
+  roles: STAFF_ROLES,
+  rateLimit: { name: "user", points: 60, durationSec: 60 },
+  handler: (_input, { user }) => newDraft(user),
 });

@@ -5,6 +5,7 @@ import {
   deleteLabDraftProcedure,
   draftFromLabProcedure,
   importLabProcedure,
+  newLabDraftProcedure,
   previewLabProcedure,
   publishLabDraftProcedure,
   saveLabDraftProcedure,
@@ -18,3 +19,4 @@ export const previewLabAction = serverAction(previewLabProcedure);
 export const publishLabDraftAction = serverAction(publishLabDraftProcedure);
 export const draftFromLabAction = serverAction(draftFromLabProcedure);
 export const importLabAction = serverAction(importLabProcedure);
+export const newLabDraftAction = serverAction(newLabDraftProcedure);
