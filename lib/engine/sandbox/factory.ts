@@ -19,6 +19,9 @@ export class QuickJsRuntimeFactory implements RuntimeFactory {
     private readonly quickjs: LoadedQuickJs,
     options: QuickJsFactoryOptions = {},
   ) {
+    // emscripten's abort() ("Aborted(Assertion failed: …)") and any other output of the wasm
+    // module: the instance may be unsound after it, so it taints the factory instead of printing.
+    quickjs.setOutputSink((text) => this.services.taint(`QuickJS aborted: ${text}`));
     this.services = {
       quickjs,
       wallClockGuardMs: options.wallClockGuardMs ?? WALL_CLOCK_GUARD_MS,

@@ -192,11 +192,17 @@ export class QuickJsFunctionRuntime implements FunctionRuntime {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    // A runtime stopped mid-execution (exit, out of memory, CPU budget, trap) can hold references
-    // QuickJS never released (an interrupted promise job, an allocation that failed half-way), and
-    // JS_FreeRuntime aborts on them. Leave such a runtime in the wasm heap: the factory is
-    // discarded with its run (or tainted, if the leaks pile up past its budget).
-    if (this.broken || this.stopReason !== undefined || this.heapExhausted) return;
+    // A runtime the interrupt handler stopped (process.exit, the CPU budget) unwound its guest
+    // frames with QuickJS's uncatchable error and is freed like any other: JS_FreeRuntime frees
+    // pending jobs itself, and the host's own references (entry points, mailbox, host function,
+    // the handler promise) go first — a host reference still alive is what makes its leak
+    // assertion abort (dispose.test.ts frees every kind of ending and checks the heap stays flat).
+    // Two kinds stay in the factory's heap on purpose:
+    // - after a wasm trap QuickJS's state is unknown: never touched again (the factory is tainted);
+    // - a memory bomb: heap growth is what the guard charges, so freeing a bomb's tens of MB would
+    //   let the next bomb of the run fill them uncharged and meet QuickJS's own limit instead —
+    //   a different error than the same code gets in a fresh run. Kept, every bomb ends alike.
+    if (this.broken || this.heapExhausted) return;
     try {
       // The handler promise of an invocation still running (the engine resets or reclaims a
       // waiting environment) is a reference the host holds; QuickJS refuses to free a runtime

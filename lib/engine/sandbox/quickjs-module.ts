@@ -41,6 +41,12 @@ export interface LoadedQuickJs {
    * size in bytes (growth is exact, in 64 KB pages); returning false makes the allocation fail.
    */
   setGrowthGuard(guard: GrowthGuard | undefined): void;
+  /**
+   * Where the wasm module's own output goes instead of the process's stdout/stderr: emscripten's
+   * abort() prints "Aborted(Assertion failed: …)" there before it throws. The factory turns it
+   * into a taint reason; the CLI's stdout carries only the trace.
+   */
+  setOutputSink(sink: (text: string) => void): void;
 }
 
 export type GrowthGuard = (currentBytes: number, requestedBytes: number) => boolean;
@@ -95,11 +101,14 @@ export async function loadQuickJs(): Promise<LoadedQuickJs> {
   });
   let clock: () => number = () => 0;
   let growthGuard: GrowthGuard | undefined;
+  let outputSink: (text: string) => void = (text) => void process.stderr.write(`${text}\n`);
   let exportsRef: WebAssembly.Exports | undefined;
 
   const variant = newVariant(RELEASE_SYNC, {
     wasmMemory: memory,
     emscriptenModule: {
+      print: (text: string) => outputSink(text),
+      printErr: (text: string) => outputSink(text),
       instantiateWasm(imports: WebAssembly.Imports, onSuccess: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void) {
         const env = imports.a as Record<string, unknown>;
         const dateNow = findImport(env, "wall clock (emscripten_date_now)", ["Date.now()"]);
@@ -178,6 +187,9 @@ export async function loadQuickJs(): Promise<LoadedQuickJs> {
     },
     setGrowthGuard(next) {
       growthGuard = next;
+    },
+    setOutputSink(next) {
+      outputSink = next;
     },
   };
 }
