@@ -107,8 +107,8 @@ export async function loadQuickJs(): Promise<LoadedQuickJs> {
   const variant = newVariant(RELEASE_SYNC, {
     wasmMemory: memory,
     emscriptenModule: {
-      print: (text: string) => outputSink(text),
-      printErr: (text: string) => outputSink(text),
+      // emscripten's standard Module.print/printErr (the glue reads them; the options type omits them)
+      ...({ print: (text: string) => outputSink(text), printErr: (text: string) => outputSink(text) } as object),
       instantiateWasm(imports: WebAssembly.Imports, onSuccess: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void) {
         const env = imports.a as Record<string, unknown>;
         const dateNow = findImport(env, "wall clock (emscripten_date_now)", ["Date.now()"]);
