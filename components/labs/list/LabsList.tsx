@@ -104,6 +104,8 @@ export function LabsList({ all, shown, filters, topics }: { all: LabListItem[]; 
         </div>
       </section>
       <LabFilterForm
+        // Remount when the URL's filters change (e.g. "Clear filters"), so the selects show them.
+        key={JSON.stringify(filters)}
         values={{ topic: filters.topic ?? "", domain: filters.domain ?? "", difficulty: filters.difficulty ?? "", status: filters.status ?? "" }}
         options={{
           topic: topics.map((t) => ({ value: t, label: t })),
