@@ -8,7 +8,7 @@ import { instantiateLab, parseLabSource, type LabSource } from "./lab-file";
 import { traceDigest, truthsFor } from "./grading";
 import { traceAsJson } from "./truth";
 import type { LabInstance, Scenario, Trace, Variant } from "./types";
-import { describeVariant } from "./variants";
+import { describeVariant, variantAt } from "./variants";
 
 export type RunScenario = (scenario: Scenario) => Trace | Promise<Trace>;
 
@@ -40,7 +40,7 @@ export async function checkLabSource(source: LabSource, run: RunScenario): Promi
   for (let index = 0; index < source.variantCount; index++) {
     const inst = instantiateLab(source, index, { noteVariant: false });
     if (!inst.ok) {
-      errors.add(inst.errors, index, describeOf(source, index));
+      errors.add(inst.errors, describeVariant(variantAt(source.params, index)));
       continue;
     }
     const instance: LabInstance = inst.value;
@@ -52,7 +52,7 @@ export async function checkLabSource(source: LabSource, run: RunScenario): Promi
       continue;
     }
     if (trace.truncated) {
-      errors.add([errorAt(source.locate, source.file, ["scenario"], `the run was stopped by a safety cap (${trace.truncated.reason}) — a lab must end on its own`)], index, describeVariant(instance.variant));
+      errors.add([errorAt(source.locate, source.file, ["scenario"], `the run was stopped by a safety cap (${trace.truncated.reason}) — a lab must end on its own`)], describeVariant(instance.variant));
       continue;
     }
     const data = traceAsJson(trace);
@@ -61,15 +61,11 @@ export async function checkLabSource(source: LabSource, run: RunScenario): Promi
     truths.forEach((t, i) => {
       if (!t.result.ok) truthErrors.push(errorAt(source.locate, source.file, ["questions", i, instance.questions[i]!.type === "text" && t.result.message.startsWith("aliases:") ? "aliases" : "truth"], t.result.message));
     });
-    errors.add(truthErrors, index, describeVariant(instance.variant));
+    errors.add(truthErrors, describeVariant(instance.variant));
     variants.push({ variant: instance.variant, traceDigest: traceDigest(data), truths: truths.map((t) => ({ id: t.id, value: t.result.ok ? t.result.value : null })) });
   }
   const list = errors.list();
   return { ok: list.length === 0 && !internal, errors: list, ...(internal ? { internal } : {}), source, variants };
-}
-
-function describeOf(source: LabSource, index: number): string {
-  return source.variantCount > 1 ? `variant ${index + 1} of ${source.variantCount}` : "";
 }
 
 /**
@@ -79,7 +75,7 @@ function describeOf(source: LabSource, index: number): string {
 class ErrorCollector {
   private readonly seen = new Map<string, { error: LabError; variants: string[] }>();
   constructor(private readonly variantCount: number) {}
-  add(errors: readonly LabError[], _index: number, variant: string): void {
+  add(errors: readonly LabError[], variant: string): void {
     for (const e of errors) {
       const key = `${e.path}\u0000${e.line}\u0000${e.column}\u0000${e.message}`;
       const entry = this.seen.get(key);

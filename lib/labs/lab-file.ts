@@ -4,7 +4,7 @@
  * engine). Every problem comes back as a located LabError; nothing here throws on bad input.
  */
 import { validateScenario } from "@/lib/engine";
-import { errorAt, readLabYaml, type LabError, type Locate, type PathSegment } from "./located";
+import { describeValue, errorAt, readLabYaml, type LabError, type Locate, type PathSegment } from "./located";
 import { parseParams, type ParamProblem } from "./params";
 import { labFileSchema, LAB_KEYS, toQuestion } from "./schema";
 import { placeholdersIn, substitute, type SubstituteProblem } from "./substitute";
@@ -102,7 +102,7 @@ function issueToError(issue: z.core.$ZodIssue, input: unknown, locate: Locate | 
     case "invalid_type": {
       const got = valueAt(input, path);
       if (got === undefined) return errorAt(locate, file, path, `missing required field "${String(path[path.length - 1] ?? "")}" (${issue.message})${note}`);
-      return errorAt(locate, file, path, `${issue.message}, got ${describe(got)}${note}`);
+      return errorAt(locate, file, path, `${issue.message}, got ${describeValue(got)}${note}`);
     }
     default:
       return errorAt(locate, file, path, `${issue.message}${note}`);
@@ -118,13 +118,6 @@ function valueAt(value: unknown, path: PathSegment[]): unknown {
   return v;
 }
 
-function describe(v: unknown): string {
-  if (v === null) return "null";
-  if (Array.isArray(v)) return "a list";
-  if (typeof v === "object") return "a mapping";
-  if (typeof v === "string") return `text "${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
-  return `${typeof v} ${String(v)}`;
-}
 
 function suggest(word: string, candidates: readonly string[] | undefined): string {
   if (!candidates) return "";

@@ -49,3 +49,12 @@ export function errorAt(locate: Locate | undefined, file: string | undefined, pa
     ...(file ? { file } : {}),
   };
 }
+
+/** How an unexpected value reads in an error: `a list`, `text "abc"`, `number 3`, `null`. */
+export function describeValue(v: unknown): string {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "a list";
+  if (typeof v === "object") return "a mapping";
+  if (typeof v === "string") return `text "${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
+  return `${typeof v} ${String(v)}`;
+}

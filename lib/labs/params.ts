@@ -9,7 +9,7 @@
  * numbers or booleans; a range holds integers lo ≤ hi. The product of all params is capped at
  * MAX_VARIANTS (see variants.ts) so every variant can be checked and previewed.
  */
-import type { PathSegment } from "./located";
+import { describeValue, type PathSegment } from "./located";
 import type { ParamDef, Scalar } from "./types";
 import { MAX_VARIANTS } from "./variants";
 
@@ -76,7 +76,7 @@ function parseChoices(raw: unknown, path: PathSegment[], problems: ParamProblem[
   let ok = true;
   raw.forEach((v, i) => {
     if (typeof v !== "string" && typeof v !== "boolean" && !(typeof v === "number" && Number.isFinite(v))) {
-      problems.push({ path: [...path, i], message: `expected a text, number or true/false, got ${describe(v)}` });
+      problems.push({ path: [...path, i], message: `expected a text, number or true/false, got ${describeValue(v)}` });
       ok = false;
       return;
     }
@@ -108,9 +108,3 @@ function parseRange(raw: unknown, path: PathSegment[], problems: ParamProblem[])
   return [lo, hi];
 }
 
-function describe(v: unknown): string {
-  if (v === null) return "null";
-  if (Array.isArray(v)) return "a list";
-  if (typeof v === "object") return "a mapping";
-  return `${typeof v} ${String(v)}`;
-}
