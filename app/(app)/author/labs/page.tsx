@@ -20,7 +20,7 @@ export default async function AuthorLabsPage() {
   const builtIn = visible.filter((l) => l.builtIn);
   return (
     <>
-      <PageHeader title="Lab authoring" description="Write labs in YAML, check them like `lab check` does, preview every variant, publish versions." actions={<OpenDraftButton run={() => newLabDraftAction({})} label="New lab" />} />
+      <PageHeader title="Lab authoring" description="Write labs in YAML, check them like `lab check` does, preview every variant, publish versions." actions={<OpenDraftButton action={newLabDraftAction} input={{}} label="New lab" />} />
       <div className={styles.layout}>
         <Card title="Import a lab file" headingLevel={2}>
           <ImportLabForm importLab={importLabAction} />
@@ -62,7 +62,7 @@ export default async function AuthorLabsPage() {
                     </span>
                   </span>
                   <span className={styles.toolbar}>
-                    <OpenDraftButton run={() => draftFromLabAction({ slug: l.slug })} label="Edit" variant="secondary" />
+                    <OpenDraftButton action={draftFromLabAction} input={{ slug: l.slug }} label="Edit" variant="secondary" />
                     <ButtonLink href={`/api/classes/authoring/labs/${l.slug}/export`} variant="ghost" prefetch={false}>
                       Export
                     </ButtonLink>
@@ -82,7 +82,7 @@ export default async function AuthorLabsPage() {
                   <strong>{l.title}</strong> <code className={styles.muted}>{l.id}</code>
                 </span>
                 <span className={styles.toolbar}>
-                  <OpenDraftButton run={() => draftFromLabAction({ slug: l.id })} label="Copy to a draft" variant="secondary" />
+                  <OpenDraftButton action={draftFromLabAction} input={{ slug: l.id }} label="Copy to a draft" variant="secondary" />
                   <ButtonLink href={`/api/classes/authoring/labs/${l.id}/export`} variant="ghost" prefetch={false}>
                     Export
                   </ButtonLink>
