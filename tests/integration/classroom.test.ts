@@ -20,6 +20,9 @@ import { exportGradebookCsv, getClassView, getGradebook, learnerDetail } from "@
 import { JOIN_MESSAGES, joinClass, rotateJoinCode, setJoinEnabled } from "@/lib/classroom/service/join";
 import { addCoInstructor, listRoster, removeMember } from "@/lib/classroom/service/roster";
 import { assignmentInput } from "@/lib/classroom/inputs";
+import { joinClassProcedure } from "@/lib/classroom/procedures";
+import { runProcedure } from "@/lib/actions";
+import { saveAnswer, startAttempt, submitAttempt } from "@/lib/quiz/service/attempts";
 import { setupTestDatabase } from "./helpers/database";
 
 const testDb = setupTestDatabase({ area: "classroom" });
@@ -212,5 +215,82 @@ describe("lab drafts", () => {
     expect(await testDb.db.labVersion.count()).toBe(1);
     // Nor may they read the teacher's draft.
     expect(await rejection(publishDraft(rival, saved.id))).toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("quiz and study-goal assignments", () => {
+  async function classWithAda() {
+    const { id } = await createClass(teacher, { name: "Q" });
+    const cls = await testDb.db.classroom.findUniqueOrThrow({ where: { id } });
+    await joinClass(ada, cls.joinCode);
+    await joinClass(bo, cls.joinCode);
+    return id;
+  }
+  const window = () => ({ opensAt: new Date(Date.now() - 3_600_000).toISOString(), dueAt: new Date(Date.now() + 86_400_000).toISOString() });
+
+  it("grades an exam assignment of the instructor's private quiz from the learners' submitted attempts", async () => {
+    const classId = await classWithAda();
+    const questions = await Promise.all(
+      ["one", "two"].map((stem) =>
+        testDb.db.question.create({
+          data: { ownerId: teacher.id, type: "single", stem, domain: "development", topics: "[]", difficulty: "easy", options: JSON.stringify([{ id: "r", text: "right", correct: true, explanation: "" }, { id: "w", text: "wrong", correct: false, explanation: "" }]) },
+        }),
+      ),
+    );
+    const quiz = await testDb.db.quiz.create({ data: { ownerId: teacher.id, title: "Private exam", visibility: "private", selection: "fixed", questionIds: JSON.stringify(questions.map((q) => q.id)), questionCount: 2, durationMinutes: 30 } });
+    await createAssignment(teacher, assignmentInput.parse({ classId, kind: "quiz", quizId: quiz.id, quizMode: "exam", ...window() }));
+    // Ada may start the private quiz because its author teaches her class; an outsider may not.
+    const started = await startAttempt(ada, { quizId: quiz.id, mode: "exam" });
+    const outsider = await person("out@example.com");
+    expect(await rejection(startAttempt(outsider, { quizId: quiz.id, mode: "exam" }))).toMatchObject({ code: "not_found" });
+    await saveAnswer(ada, { attemptId: started.attemptId, questionId: questions[0]!.id, selected: ["r"] } as Parameters<typeof saveAnswer>[1]);
+    expect((await getGradebook(teacher, classId)).rows.find((r) => r.learner.id === ada.id)!.cells[0]).toMatchObject({ status: "in_progress", ratio: null });
+    await submitAttempt(ada, started.attemptId);
+    const book = await getGradebook(teacher, classId);
+    expect(book.rows.find((r) => r.learner.id === ada.id)!.cells[0]).toMatchObject({ status: "submitted", ratio: 0.5 });
+    expect(book.rows.find((r) => r.learner.id === bo.id)!.cells[0]).toMatchObject({ status: "not_started", ratio: null });
+    const detail = await learnerDetail(teacher, classId, ada.id);
+    expect(detail.examAttempts[0]).toMatchObject({ correct: 1, total: 2, mode: "exam" });
+    expect(detail.examAttempts[0]!.questions.map((q) => q.correct)).toEqual([true, false]);
+  });
+
+  it("grades a review goal from review-log answers (undone answers do not count)", async () => {
+    const classId = await classWithAda();
+    await createAssignment(teacher, assignmentInput.parse({ classId, kind: "study", studyGoal: "reviews", goalTarget: "3", ...window() }));
+    const log = (n: number, kind: "answer" | "undo" = "answer") =>
+      testDb.db.reviewLog.create({
+        data: {
+          ownerId: ada.id, cardId: "c", noteId: "n", deckId: "d", kind, rating: 3, review: new Date(Date.now() - 60_000 + n), stateBefore: 2, dueBefore: new Date(), stabilityBefore: 1, difficultyBefore: 5,
+          elapsedDaysBefore: 0, scheduledDaysBefore: 0, learningStepsBefore: 0, repsBefore: 0, lapsesBefore: 0, stateAfter: 2, dueAfter: new Date(), stabilityAfter: 2, difficultyAfter: 5, elapsedDaysAfter: 0,
+          scheduledDaysAfter: 1, learningStepsAfter: 0, repsAfter: 1, lapsesAfter: 0, idempotencyKey: `k${n}${kind}`,
+        },
+      });
+    const first = await log(1);
+    await log(2);
+    await testDb.db.reviewLog.update({ where: { id: (await log(3, "undo")).id }, data: { undoesId: first.id } });
+    let cell = (await getClassView(ada, classId)).assignments[0]!.mine!;
+    expect(cell).toMatchObject({ status: "in_progress", detail: "1 / 3 reviews" });
+    await log(4);
+    await log(5);
+    cell = (await getClassView(ada, classId)).assignments[0]!.mine!;
+    expect(cell).toMatchObject({ status: "graded", ratio: 1, detail: "3 / 3 reviews" });
+  });
+
+  it("stops join-code guessing with the rate limit", async () => {
+    const guesser = await person("guess@example.com");
+    const ctx = { getUser: async () => guesser, ip: "203.0.113.77" };
+    const outcomes: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const r = await runProcedure(joinClassProcedure, { code: `ZZZZZZ${"23456789ABCD"[i]}${"23456789ABCD"[i]}` }, ctx);
+      outcomes.push(r.ok ? "ok" : r.code);
+    }
+    expect(outcomes.slice(0, 10)).toEqual(Array(10).fill("not_found"));
+    expect(outcomes.slice(10)).toEqual(["rate_limited", "rate_limited"]);
+    // A real code from the same account is refused too while blocked.
+    const { id } = await createClass(teacher, { name: "Locked" });
+    const code = (await testDb.db.classroom.findUniqueOrThrow({ where: { id } })).joinCode;
+    const blocked = await runProcedure(joinClassProcedure, { code }, ctx);
+    expect(blocked).toMatchObject({ ok: false, code: "rate_limited" });
+    expect(blocked.ok ? 0 : blocked.retryAfterSec).toBeGreaterThan(800);
   });
 });
