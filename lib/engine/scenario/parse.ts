@@ -33,7 +33,15 @@ export function loadYaml(text: string, file?: string): LoadResult {
     const pos = lineCounter.linePos(offset);
     return { line: pos.line, column: pos.col };
   };
-  return { ok: true, value: document.toJS({ maxAliasCount: 100 }), locate, document };
+  let value: unknown;
+  try {
+    value = document.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    // yaml throws (e.g. "Excessive alias count") for alias bombs: a located input error, not a crash.
+    const message = e instanceof Error ? e.message.split("\n")[0] : "cannot read this YAML";
+    return { ok: false, errors: [{ message, path: "", line: 1, column: 1, ...(file ? { file } : {}) }] };
+  }
+  return { ok: true, value, locate, document };
 }
 
 /** Start offset of the node at `path` (or of its key), or of the deepest ancestor that exists. */
