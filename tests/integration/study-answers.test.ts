@@ -180,6 +180,8 @@ describe("the due queue", () => {
     await deckWithNotes(u.id, 1, { reversed: true });
     const q = await loadStudyQueue(u.id, { now: t0 });
     expect(q.counts.new).toBe(1); // one card per note a day
+    // The front→back card comes first, as in Anki.
+    expect((await testDb.db.card.findUniqueOrThrow({ where: { id: q.cards[0]!.id } })).ordinal).toBe(0);
     await answerCard(u.id, { cardId: q.cards[0]!.id, rating: Rating.Easy, idempotencyKey: "sibling-1" }, { now: t0 });
     expect((await loadStudyQueue(u.id, { now: new Date(t0.getTime() + 1000) })).counts.new).toBe(0);
     // Next learner day (rollover 4 am UTC): the sibling is back.

@@ -17,7 +17,7 @@ import { getDb, isUniqueViolation, type Db } from "@/lib/db";
 import { cardsOfNote, type Note } from "../notes";
 import { newCardColumns } from "./card-state";
 import { contentHashOf, contentOf, noteOf } from "./note-content";
-import { insertNotes } from "./notes";
+import { cardPosition, insertNotes } from "./notes";
 
 const copyKey = (templateKey: string) => `builtin:${templateKey}`;
 
@@ -103,7 +103,7 @@ async function syncCopy(
         const added = [...wanted].filter((o) => !have.has(o));
         if (added.length) {
           await tx.card.createMany({
-            data: added.map((ordinal) => ({ id: randomUUID(), ownerId: userId, deckId: copy.deckId, noteId: copy.id, ordinal, position: copy.position, ...newCardColumns(now) })),
+            data: added.map((ordinal) => ({ id: randomUUID(), ownerId: userId, deckId: copy.deckId, noteId: copy.id, ordinal, position: cardPosition(copy.position, ordinal), ...newCardColumns(now) })),
           });
         }
         refreshed++;

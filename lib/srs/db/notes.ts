@@ -23,6 +23,15 @@ export interface NewNote {
   sourceRef?: string | null;
 }
 
+/**
+ * A new card's place in the deck's new-card order: its note's position, then its ordinal — the
+ * front→back card of a reversed note (and c1 of a cloze) comes first, as in Anki. The queue sorts
+ * new cards by this one number (lib/srs/queue.ts).
+ */
+export function cardPosition(notePosition: number, ordinal: number): number {
+  return notePosition * 1000 + Math.min(ordinal, 999);
+}
+
 /** Data for createMany: the note row and its card rows (ids generated here). */
 export function noteRows(input: NewNote, now: Date) {
   const id = randomUUID();
@@ -44,7 +53,7 @@ export function noteRows(input: NewNote, now: Date) {
     deckId: input.deckId,
     noteId: id,
     ordinal: ref.ordinal,
-    position: input.position,
+    position: cardPosition(input.position, ref.ordinal),
     ...newCardColumns(now),
   }));
   return { note, cards };
@@ -109,7 +118,7 @@ export async function updateNote(userId: string, noteId: string, content: NoteCo
     if (added.length) {
       const now = new Date();
       await tx.card.createMany({
-        data: added.map((ordinal) => ({ id: randomUUID(), ownerId: userId, deckId: row.deckId, noteId, ordinal, position: row.position, ...newCardColumns(now) })),
+        data: added.map((ordinal) => ({ id: randomUUID(), ownerId: userId, deckId: row.deckId, noteId, ordinal, position: cardPosition(row.position, ordinal), ...newCardColumns(now) })),
       });
     }
     return { noteId, cardsAdded: added.length, cardsRemoved: removed.length, edited: contentHashOf(stored) !== row.contentHash };
