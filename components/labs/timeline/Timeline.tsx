@@ -144,10 +144,12 @@ export function Timeline({ trace, title, note }: TimelineProps) {
     return () => ro.disconnect();
   }, []);
 
-  const labelWidth = viewWidth < 560 ? 92 : 150;
+  const compact = viewWidth < 560;
+  const labelWidth = compact ? 92 : 150;
+  const rightPad = compact ? RIGHT_PAD / 2 : RIGHT_PAD;
   const plotView = Math.max(160, viewWidth - labelWidth - 12);
-  const layout = useMemo(() => layoutTimeline(trace, { width: Math.max(120, plotView * zoom - RIGHT_PAD) }), [trace, plotView, zoom]);
-  const maxPan = Math.max(0, layout.width + RIGHT_PAD - plotView);
+  const layout = useMemo(() => layoutTimeline(trace, { width: Math.max(120, plotView * zoom - rightPad), compact }), [trace, plotView, zoom, rightPad, compact]);
+  const maxPan = Math.max(0, layout.width + rightPad - plotView);
   const clampPan = useCallback((p: number) => Math.min(Math.max(0, p), maxPan), [maxPan]);
 
   // Keep the time under the pointer (or the centre) where it was when zooming.
@@ -361,7 +363,7 @@ export function Timeline({ trace, title, note }: TimelineProps) {
                 </g>
               ))}
               {layout.functions.map((f) => (
-                <rect key={`band-${f.function}`} x={0} y={f.y} width={layout.width + RIGHT_PAD} height={ROW.fn} className={styles.fnBandPlot} />
+                <rect key={`band-${f.function}`} x={0} y={f.y} width={layout.width + rightPad} height={ROW.fn} className={styles.fnBandPlot} />
               ))}
               {layout.axis.ticks.map((t, i) => (
                 <g key={`tick-${i}`}>

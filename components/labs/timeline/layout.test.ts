@@ -141,6 +141,13 @@ ${fn("search", OK)}  - PublishVersion: { FunctionName: search }
     expect(l.lanes[1]!.preInit).toBeNull();
   });
 
+  it("fits a whole run on a phone: compact breaks and clusters", () => {
+    const phone = layoutTimeline(trace, { width: 200, compact: true });
+    expect(phone.width).toBeLessThanOrEqual(200 + 1e-6);
+    expect(phone.bars.every((b) => b.x + b.width <= phone.width + 1e-6)).toBe(true);
+    expect(layoutTimeline(trace, { width: 200 }).width).toBeGreaterThan(200);
+  });
+
   it("is deterministic and grows with zoom", () => {
     expect(layoutTimeline(trace, { width: 900 })).toEqual(layout);
     const zoomed = layoutTimeline(trace, { width: 3600 });

@@ -162,10 +162,12 @@ export function activityOf(trace: Trace): Interval[] {
 export interface LayoutOptions {
   /** Plot width in px at zoom 1 × zoom (labels are drawn outside the plot). */
   width: number;
+  /** Narrow screens: thinner breaks and clusters, so a whole run still fits at zoom 1. */
+  compact?: boolean;
 }
 
 export function layoutTimeline(trace: Trace, opts: LayoutOptions): TimelineLayout {
-  const axis = buildAxis(activityOf(trace), { width: opts.width });
+  const axis = buildAxis(activityOf(trace), { width: opts.width, ...(opts.compact ? { breakWidth: 34, minSegmentWidth: 40 } : {}) });
   const x = (t: number) => timeToX(axis, t);
   const endX = axis.width;
 
