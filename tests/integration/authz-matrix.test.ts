@@ -1,5 +1,5 @@
-// The authorisation matrix: EVERY route handler (app/**/route.ts, each exported method) and EVERY
-// server action (exports of app/**/ "use server" files) is called — through its real handler, the
+// The authorisation matrix: EVERY route handler (app/**/route.ts, each exported method), EVERY
+// server action (exports of app/**/ "use server" files) and EVERY page (app/**/page.tsx) is called — through its real handler, the
 // procedure pipeline and a real database — as six people: anonymous, a learner of class A, a
 // learner of another class, the instructor who owns class A, a co-instructor of class A, and an
 // admin. The list of routes and actions is read from the file tree, so a new route or action
@@ -29,9 +29,20 @@ import { RETRY_LAB } from "@/lib/labs/testing/fixtures";
 import { startAttempt } from "@/lib/quiz/service/attempts";
 import { setupTestDatabase } from "./helpers/database";
 
+// next.config.ts enables experimental.authInterrupts (forbidden()); `next build` passes it to the
+// app as this variable, so the pages behave here as they do in the server.
+process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";
+
 let caller: AccountUser | null = null;
 vi.mock("@/lib/actions/request-context", () => ({
   nextRequestContext: async () => ({ getUser: async () => caller, ip: "198.51.100.21" }),
+}));
+// Pages find the signed-in user through Auth.js's session (lib/auth/session.ts → auth()).
+vi.mock("@/lib/auth/auth", () => ({
+  auth: async () => (caller ? { user: { id: caller.id } } : null),
+  signIn: async () => undefined,
+  signOut: async () => undefined,
+  handlers: {},
 }));
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -278,6 +289,45 @@ const ACTIONS: Record<string, Entry | Exempt> = {
   "app/(app)/study/actions.ts#saveWeightsAction": { input: () => ({}), expect: GATE },
 };
 
+// ── pages: "<file>" ─────────────────────────────────────────────────────────────────────────
+// "unauthenticated" for a page = a redirect to the sign-in page.
+const PUBLIC_PAGE = all("allowed", "allowed");
+const PAGES: Record<string, Entry | Exempt> = {
+  "app/page.tsx": { input: () => ({}), expect: PUBLIC_PAGE },
+  "app/(auth)/sign-in/page.tsx": { input: () => ({}), expect: PUBLIC_PAGE },
+  "app/(auth)/sign-up/page.tsx": { input: () => ({}), expect: PUBLIC_PAGE },
+  "app/(app)/admin/users/page.tsx": { input: () => ({}), expect: ADMIN },
+  "app/(app)/dashboard/page.tsx": { input: () => ({}), expect: GATE },
+  "app/(app)/author/page.tsx": { input: () => ({}), expect: STAFF },
+  "app/(app)/author/labs/page.tsx": { input: () => ({}), expect: STAFF },
+  "app/(app)/author/labs/[draftId]/page.tsx": { input: (w) => ({ draftId: w.draftId }), expect: DRAFT_OWNER },
+  "app/(app)/author/questions/page.tsx": { input: () => ({}), expect: STAFF },
+  "app/(app)/author/questions/new/page.tsx": { input: () => ({}), expect: STAFF },
+  "app/(app)/author/questions/import/page.tsx": { input: () => ({}), expect: STAFF },
+  "app/(app)/author/questions/quizzes/new/page.tsx": { input: () => ({}), expect: STAFF },
+  "app/(app)/author/questions/[questionId]/page.tsx": { input: (w) => ({ questionId: w.questionId }), expect: { ...STAFF, coInstructor: "not_found" } },
+  "app/(app)/classes/page.tsx": { input: () => ({}), expect: SIGNED_IN },
+  "app/(app)/classes/join/[code]/page.tsx": { input: (w) => ({ code: w.joinCodeA }), expect: SIGNED_IN },
+  "app/(app)/classes/[classId]/page.tsx": { input: (w) => ({ classId: w.classA }), expect: MEMBER_A },
+  "app/(app)/classes/[classId]/roster/page.tsx": { input: (w) => ({ classId: w.classA }), expect: TEACH_A },
+  "app/(app)/classes/[classId]/gradebook/page.tsx": { input: (w) => ({ classId: w.classA }), expect: TEACH_A },
+  "app/(app)/classes/[classId]/assignments/new/page.tsx": { input: (w) => ({ classId: w.classA }), expect: TEACH_A },
+  "app/(app)/classes/[classId]/assignments/[assignmentId]/edit/page.tsx": { input: (w) => ({ classId: w.classA, assignmentId: w.assignmentA }), expect: TEACH_A },
+  "app/(app)/classes/[classId]/assignments/[assignmentId]/analysis/page.tsx": { input: (w) => ({ classId: w.classA, assignmentId: w.assignmentA }), expect: TEACH_A },
+  "app/(app)/classes/[classId]/learners/[userId]/page.tsx": { input: (w) => ({ classId: w.classA, userId: w.users.learner!.id }), expect: TEACH_A },
+  "app/(app)/labs/page.tsx": { input: () => ({}), expect: SIGNED_IN },
+  "app/(app)/labs/[id]/page.tsx": { input: (w) => ({ id: w.labSlug }), expect: LAB_A },
+  "app/(app)/quizzes/page.tsx": { input: () => ({}), expect: SIGNED_IN },
+  "app/(app)/quizzes/attempts/[attemptId]/page.tsx": { input: (w) => ({ attemptId: w.examAttempt }), expect: ATTEMPT_OWNER },
+  "app/(app)/study/page.tsx": { input: () => ({}), expect: GATE },
+  "app/(app)/study/browse/page.tsx": { input: () => ({}), expect: GATE },
+  "app/(app)/study/decks/[id]/page.tsx": { input: () => ({ id: "no-such-deck" }), expect: { ...GATE } },
+  "app/(app)/study/import/page.tsx": { input: () => ({}), expect: GATE },
+  "app/(app)/study/review/page.tsx": { input: () => ({}), expect: GATE },
+  "app/(app)/study/settings/page.tsx": { input: () => ({}), expect: GATE },
+  "app/(app)/study/stats/page.tsx": { input: () => ({}), expect: GATE },
+};
+
 // ── the file tree ───────────────────────────────────────────────────────────────────────────
 function walk(dir: string, out: string[] = []): string[] {
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -299,6 +349,12 @@ export function routesInTree(): string[] {
       const destructured = [...text.matchAll(/export\s+const\s*\{([^}]*)\}/g)].flatMap((m) => m[1]!.split(",").map((s) => s.trim().split(/\s*:\s*/).pop()!));
       return [...new Set([...named, ...destructured])].filter((m) => METHODS.includes(m)).map((m) => `${file}#${m}`);
     })
+    .sort();
+}
+
+export function pagesInTree(): string[] {
+  return walk(path.join(ROOT, "app"))
+    .filter((f) => /\/page\.(tsx|ts|jsx|js)$/.test(f))
     .sort();
 }
 
@@ -406,6 +462,21 @@ async function callAction(key: string, entry: Entry, w: World): Promise<string> 
   }
 }
 
+/** A page as Next renders it: the default export with its params; redirects and 403/404 are thrown. */
+async function callPage(file: string, entry: Entry, w: World): Promise<string> {
+  const mod = (await import(/* @vite-ignore */ path.join(ROOT, file))) as { default: (props: unknown) => unknown };
+  try {
+    await mod.default({ params: Promise.resolve(entry.input(w)), searchParams: Promise.resolve({}) });
+    return "ok";
+  } catch (error) {
+    const digest = String((error as { digest?: string })?.digest ?? "");
+    if (digest.startsWith("NEXT_REDIRECT")) return digest.includes("/sign-in") ? "unauthenticated" : "redirect";
+    if (digest.endsWith(";403")) return "forbidden";
+    if (digest.endsWith(";404")) return "not_found";
+    throw error;
+  }
+}
+
 function matches(got: string, want: Outcome): boolean {
   if (want === "allowed") return !["unauthenticated", "forbidden", "internal"].includes(got) && !got.startsWith("http_5");
   return got === want;
@@ -450,7 +521,15 @@ describe("the authorisation matrix", () => {
     expect(Object.keys(ROUTES).filter((r) => !routes.includes(r))).toEqual([]);
     expect(actions.filter((a) => !(a in ACTIONS))).toEqual([]);
     expect(Object.keys(ACTIONS).filter((a) => !actions.includes(a))).toEqual([]);
+    const pages = pagesInTree();
+    expect(pages.length).toBeGreaterThan(30);
+    expect(pages.filter((p) => !(p in PAGES))).toEqual([]);
+    expect(Object.keys(PAGES).filter((p) => !pages.includes(p))).toEqual([]);
   });
+
+  it("every page answers each person as the matrix says (sign-in redirect, 403, 404 or the page)", async () => {
+    expect(await runMatrix(PAGES, (key, entry, w) => callPage(key, entry, w))).toEqual([]);
+  }, 600_000);
 
   it("every route answers each person as the matrix says", async () => {
     expect(await runMatrix(ROUTES, callRoute)).toEqual([]);
