@@ -136,6 +136,7 @@ export function LabEditor({
 
   const runPreview = async (index = variant) => {
     setPreviewState({ running: true });
+    setPublishState({ running: false });
     const result = await preview({ source: source.current, variant: index, ...(file ? { fileName: file } : {}) });
     if (!result.ok) return setPreviewState({ running: false, error: result.error });
     setPreviewState({ running: false, result: result.data });

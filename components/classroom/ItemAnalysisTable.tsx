@@ -1,4 +1,5 @@
 import { EmptyState } from "@/components/ui";
+import { Markdown } from "@/components/labs/Markdown";
 import type { ItemAnalysis } from "@/lib/classroom/service/analysis";
 import { DISCRIMINATION_LOW, FACILITY_HIGH, FACILITY_LOW, UPPER_LOWER_SHARE } from "@/lib/classroom/item-analysis";
 import styles from "./Classroom.module.css";
@@ -37,7 +38,7 @@ export function ItemAnalysisTable({ analysis }: { analysis: ItemAnalysis }) {
             {analysis.items.map((item) => (
               <tr key={item.itemId} data-item={item.itemId}>
                 <th scope="row" style={{ whiteSpace: "normal", maxWidth: "28rem" }}>
-                  {item.label.length > 160 ? `${item.label.slice(0, 157)}…` : item.label}
+                  <Markdown inline>{item.label.length > 240 ? `${item.label.slice(0, 237)}…` : item.label}</Markdown>
                   {item.domain ? <div className={styles.muted}>{item.domain}</div> : null}
                 </th>
                 <td className={styles.num}>{item.responses}</td>

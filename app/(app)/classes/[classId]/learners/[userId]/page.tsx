@@ -6,6 +6,7 @@ import { LocalDate } from "@/components/classroom/LocalDate";
 import { StatusBadge } from "@/components/classroom/StatusBadge";
 import { percentText } from "@/components/classroom/format";
 import styles from "@/components/classroom/Classroom.module.css";
+import { Markdown } from "@/components/labs/Markdown";
 import { Timeline } from "@/components/labs/timeline/Timeline";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { requireRole } from "@/lib/auth/session";
@@ -101,7 +102,9 @@ export default async function LearnerPage({ params, searchParams }: { params: Pr
                   <tbody>
                     {chosen.questions.map((q) => (
                       <tr key={q.id}>
-                        <th scope="row" style={{ whiteSpace: "normal" }}>{q.prompt}</th>
+                        <th scope="row" style={{ whiteSpace: "normal" }}>
+                          <Markdown inline>{q.prompt}</Markdown>
+                        </th>
                         <td>{show(q.prediction)}</td>
                         <td>{show(q.truth)}</td>
                         <td className={styles.num}>
