@@ -180,4 +180,16 @@ test("@classroom an instructor writes a lab in the browser: errors on their line
   await saveScreenshot("author-editor-preview");
   await page.getByRole("button", { name: "Publish a new version" }).click();
   await expect(page.getByText(/Published my-first-lab version 1/)).toBeVisible({ timeout: 60_000 });
+
+  // An uploaded file that fails validation is kept as a draft with its located errors.
+  await page.goto("/author/labs");
+  await expect(page.getByRole("list", { name: "Your labs" })).toContainText("my-first-lab");
+  await page.getByLabel("Lab file").setInputFiles({ name: "broken.yaml", mimeType: "application/yaml", buffer: Buffer.from("id: broken-lab\ntitle: Broken\nquestions: 3\n") });
+  await page.getByRole("button", { name: "Import" }).click();
+  await expect(page.getByText(/The imported file has \d+ problem\(s\): it is kept as this draft and nothing was published/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId("problems")).toContainText("Line");
+  await saveScreenshot("author-import-invalid");
+  await page.goto("/author/labs");
+  await expect(page.getByRole("list", { name: "Drafts" })).toContainText("broken.yaml");
+  await expect(page.getByRole("list", { name: "Your labs" })).not.toContainText("broken-lab");
 });

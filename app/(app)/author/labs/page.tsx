@@ -35,6 +35,7 @@ export default async function AuthorLabsPage() {
                       <strong>{d.title ?? d.fileName ?? "Untitled lab"}</strong>
                     </Link>{" "}
                     <span className={styles.muted}>
+                      {d.fileName ? `${d.fileName} · ` : ""}
                       {d.labIdInFile ? <code>{d.labIdInFile}</code> : null} · {d.valid ? <span className={styles.ok}>valid</span> : <span className={styles.bad}>{d.errors.length} problem(s)</span>} · saved <LocalDate iso={d.updatedAt} />
                     </span>
                   </span>
