@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { CodeBlock } from "../code/CodeBlock";
 import { formatAt, formatDuration, RESOURCE_LABELS, type ResourceRef } from "../format";
-import type { AsyncConfig, CallRow, FunctionCard, SetupDescription, Wire } from "./describe-setup";
+import type { AsyncConfig, CallRow, CodeRevision, FunctionCard, SetupDescription, Wire } from "./describe-setup";
 import styles from "./SetupView.module.css";
 
 const SHORT_KIND: Record<ResourceRef["kind"], string> = {
@@ -142,7 +142,7 @@ function FunctionCardView({ card }: { card: FunctionCard }) {
           <h4 className={styles.subheading}>Versions and aliases</h4>
           {card.versions.length ? (
             <div className={styles.tableWrap}>
-              <table className={styles.table}>
+              <table className={`${styles.table} ${styles.versions}`}>
                 <thead>
                   <tr>
                     <th scope="col">Version</th>
@@ -158,9 +158,9 @@ function FunctionCardView({ card }: { card: FunctionCard }) {
                         {v.version}
                         {v.description ? <span className={styles.muted}> “{v.description}”</span> : null}
                       </th>
-                      <td>code #{v.codeRev}</td>
-                      <td>{v.environment.length ? v.environment.map(([k, val]) => `${k}=${val}`).join(", ") : "—"}</td>
-                      <td>
+                      <td data-label="code">#{v.codeRev}</td>
+                      <td data-label="env">{v.environment.length ? v.environment.map(([k, val]) => `${k}=${val}`).join(", ") : "—"}</td>
+                      <td data-label="published">
                         {formatAt(v.publishedAt)}
                         {v.deletedAt !== undefined ? <span className={styles.muted}> · deleted at {formatAt(v.deletedAt)}</span> : null}
                       </td>
@@ -205,21 +205,32 @@ function FunctionCardView({ card }: { card: FunctionCard }) {
           </ul>
         </div>
       ) : null}
-      {card.code.map((rev, i) => (
-        <details key={rev.rev} className={styles.code} open={i === 0 || rev.usedBy.length > 0}>
+      {card.code.map((rev) => {
+        const ranOnLatest = rev.latestUntil === undefined || rev.latestUntil > rev.since;
+        return (
+        <details key={rev.rev} className={styles.code} open={ranOnLatest || rev.usedBy.length > 0}>
           <summary>
             Handler code{card.code.length > 1 ? ` #${rev.rev}` : ""}
-            <span className={styles.muted}>
-              {" "}
-              — {rev.usedBy.length ? `runs on ${rev.usedBy.join(", ")}` : "replaced before any version kept it"}
-              {rev.since > 0 ? ` · from ${formatAt(rev.since)} (${rev.sinceOp})` : ""}
-            </span>
+            <span className={styles.muted}> — {codeUse(rev)}</span>
           </summary>
           <CodeBlock code={rev.source} label={`Handler code of ${card.name}${card.code.length > 1 ? ` #${rev.rev}` : ""}`} />
         </details>
-      ))}
+        );
+      })}
     </article>
   );
+}
+
+/** "$LATEST until 30 s, version 1" — when and where a code revision runs. */
+function codeUse(rev: CodeRevision): string {
+  const latest =
+    rev.latestUntil === undefined
+      ? `$LATEST${rev.since > 0 ? ` from ${formatAt(rev.since)}` : ""}`
+      : rev.latestUntil > rev.since
+        ? `$LATEST ${rev.since > 0 ? `from ${formatAt(rev.since)} ` : ""}until ${formatAt(rev.latestUntil)}`
+        : "";
+  const where = [latest, ...rev.usedBy].filter(Boolean);
+  return where.length ? `runs on ${where.join(", ")}` : "replaced at once: never runs";
 }
 
 function WireRow({ wire }: { wire: Wire }) {

@@ -34,7 +34,7 @@ steps:
     expect(fn!.asyncConfigs).toEqual([
       { qualifier: "$LATEST", maximumRetryAttempts: 1, retriesIsDefault: false, maximumEventAgeSeconds: 21600, ageIsDefault: true, onFailure: expect.objectContaining({ kind: "queue", name: "failed" }) },
     ]);
-    expect(fn!.code).toEqual([expect.objectContaining({ rev: 1, usedBy: ["$LATEST"] })]);
+    expect(fn!.code).toEqual([{ rev: 1, source: expect.stringContaining("throw"), since: 0, sinceOp: "CreateFunction", usedBy: [] }]);
     expect(setup.wiring).toEqual([expect.objectContaining({ kind: "on-failure", from: { kind: "function", name: "charge" }, to: expect.objectContaining({ name: "failed" }) })]);
     expect(setup.queues).toEqual([expect.objectContaining({ name: "failed", visibilityTimeoutSeconds: 30, visibilityIsDefault: true })]);
     // Only the traffic is a call: the setup steps are drawn as cards.
@@ -66,10 +66,11 @@ steps:
     ]);
     expect(fn.versions[0]!.deletedAt).toBe(1200);
     expect(fn.aliases).toEqual([{ name: "PROD", version: "1", weights: [{ version: "2", weight: 0.25 }] }]);
-    expect(fn.code.map((c) => [c.rev, c.usedBy, c.since])).toEqual([
-      [1, ["version 1"], 0],
-      [2, ["version 2"], 0],
-      [3, ["$LATEST"], 5000],
+    // $LATEST ran code #2 from the setup until the update at 5 s; #1 was replaced at once.
+    expect(fn.code.map((c) => [c.rev, c.usedBy, c.since, c.latestUntil])).toEqual([
+      [1, ["version 1"], 0, 0],
+      [2, ["version 2"], 0, 5000],
+      [3, [], 5000, undefined],
     ]);
     expect(fn.changes.map((c) => [c.at, c.op, c.summary])).toEqual([
       [1200, "DeleteFunction", "deletes version 1"],

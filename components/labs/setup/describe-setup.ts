@@ -33,8 +33,13 @@ export interface CodeRevision {
   /** When this code arrived (virtual ms) and by which operation. */
   since: number;
   sinceOp: string;
-  /** "$LATEST", "version 1", … — who runs this code. */
+  /** "version 1", … — the published versions that froze this code. */
   usedBy: string[];
+  /**
+   * When this code stopped being $LATEST's (the next UpdateFunctionCode); absent while it still
+   * is at the end. Equal to `since` when it was replaced at once and never ran on $LATEST.
+   */
+  latestUntil?: number;
 }
 
 export interface FunctionVersion {
@@ -580,13 +585,13 @@ class SetupBuilder {
 
   finish(): SetupDescription {
     for (const card of this.fns.values()) {
-      // Who runs each code revision: $LATEST runs the newest, each version the one it froze.
-      for (const rev of card.code) {
-        rev.usedBy = [
-          ...(rev.rev === card.currentRev ? ["$LATEST"] : []),
-          ...card.versions.filter((v) => v.codeRev === rev.rev).map((v) => `version ${v.version}`),
-        ];
-      }
+      // Who runs each code revision: $LATEST runs each one until the next arrives, and each
+      // published version the one it froze.
+      card.code.forEach((rev, i) => {
+        rev.usedBy = card.versions.filter((v) => v.codeRev === rev.rev).map((v) => `version ${v.version}`);
+        const next = card.code[i + 1];
+        if (next) rev.latestUntil = next.since;
+      });
       delete (card as Partial<typeof card>).nextVersion;
       delete (card as Partial<typeof card>).currentRev;
     }
