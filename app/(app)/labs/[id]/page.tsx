@@ -35,7 +35,7 @@ const loadLab = cache(async (user: AccountUser, slug: string) => {
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { id } = await params;
   const user = await requireUser(`/labs/${id}`);
-  const view = await loadLab(user, decodeURIComponent(id));
+  const view = await loadLab(user, id);
   return { title: view.lab.title };
 }
 
@@ -52,7 +52,7 @@ async function traceFor(user: AccountUser, slug: string): Promise<{ trace: Trace
 
 export default async function LabPage({ params, searchParams }: Params) {
   const { id } = await params;
-  const slug = decodeURIComponent(id);
+  const slug = id;
   const user = await requireUser(`/labs/${id}`);
   const view = await loadLab(user, slug);
   const { lab } = view;
