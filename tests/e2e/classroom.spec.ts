@@ -184,7 +184,7 @@ test("@classroom an instructor writes a lab in the browser: errors on their line
   // An uploaded file that fails validation is kept as a draft with its located errors.
   await page.goto("/author/labs");
   await expect(page.getByRole("list", { name: "Your labs" })).toContainText("my-first-lab");
-  await page.getByLabel("Lab file").setInputFiles({ name: "broken.yaml", mimeType: "application/yaml", buffer: Buffer.from("id: broken-lab\ntitle: Broken\nquestions: 3\n") });
+  await page.getByLabel("Lab file", { exact: true }).setInputFiles({ name: "broken.yaml", mimeType: "application/yaml", buffer: Buffer.from("id: broken-lab\ntitle: Broken\nquestions: 3\n") });
   await page.getByRole("button", { name: "Import" }).click();
   await expect(page.getByText(/The imported file has \d+ problem\(s\): it is kept as this draft and nothing was published/)).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId("problems")).toContainText("Line");
