@@ -117,6 +117,24 @@ function seedCards(file: string, userId: string, deckId: string, now: number): {
   return { seconds: Math.round(performance.now() - started) / 1000 };
 }
 
+/** User + system CPU time (ms) of every process in `pid`'s process group, from /proc. */
+function groupCpuMs(pid: number): number {
+  const tick = 1000 / 100; // USER_HZ is 100 on Linux
+  let total = 0;
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      // fields[2] = pgrp, [11] = utime, [12] = stime (proc(5), counting from "state")
+      if (Number(fields[2]) === pid) total += (Number(fields[11]) + Number(fields[12])) * tick;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
+
 async function timed(url: string, init?: RequestInit): Promise<{ ms: number; status: number; body: string }> {
   const started = performance.now();
   const res = await fetch(url, init);
@@ -149,11 +167,14 @@ async function main(): Promise<void> {
   log(`bench: today's queue: ${first.counts.learning} learning, ${first.counts.review} review, ${first.counts.new} new (of ${(await queueDb.card.count({ where: { ownerId: user.id, state: 2, due: { lt: new Date(now) } } })).toLocaleString("en")} overdue reviews)`);
   for (let i = 0; i < 20; i++) await loadStudyQueue(user.id, {}, queueDb);
   const queueTimes: number[] = [];
+  const cpuBefore = process.cpuUsage();
   for (let i = 0; i < RUNS; i++) {
     const t = performance.now();
     await loadStudyQueue(user.id, {}, queueDb);
     queueTimes.push(performance.now() - t);
   }
+  const cpu = process.cpuUsage(cpuBefore);
+  log(`bench: loadStudyQueue CPU time ${((cpu.user + cpu.system) / 1000 / RUNS).toFixed(2)} ms per call (wall time depends on what else the machine runs)`);
   log(`bench: loadStudyQueue over ${RUNS} runs: p50 ${quantile(queueTimes, 0.5)} ms, p95 ${p95(queueTimes)} ms, max ${quantile(queueTimes, 1)} ms (load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} on ${os.cpus().length} cores)`);
 
   // Cards to answer over HTTP: distinct, due or new, enough for the whole load.
@@ -201,6 +222,22 @@ async function main(): Promise<void> {
       await timed(`${BASE}/api/health`);
     }
 
+    // CPU the server spends per request, from /proc (user + system time of its process group):
+    // unlike latency, it does not depend on what else the machine is running.
+    const cpuPerRequest = async (n: number, request: () => Promise<{ status: number }>) => {
+      const before = groupCpuMs(server.pid!);
+      for (let i = 0; i < n; i++) await request();
+      return (groupCpuMs(server.pid!) - before) / n;
+    };
+    const answerCpu = await cpuPerRequest(100, () => timed(`${BASE}/api/study/answers`, { method: "POST", headers, body: JSON.stringify({ cardId: targets.pop(), rating: 3, idempotencyKey: randomUUID() }) }));
+    const healthCpu = await cpuPerRequest(100, () => timed(`${BASE}/api/health`));
+    // A signed-in route that only reads one row: what the session and procedure pipeline cost.
+    const signedInCpu = await cpuPerRequest(100, () => timed(`${BASE}/api/study/settings`, { headers: { cookie } }));
+    log(
+      `bench: server CPU per request (sequential): answer ${answerCpu.toFixed(1)} ms, signed-in GET /api/study/settings ${signedInCpu.toFixed(1)} ms, ` +
+        `GET /api/health ${healthCpu.toFixed(1)} ms — one core serves about ${Math.round(1000 / answerCpu)} answers/s`,
+    );
+
     const answers: number[] = [];
     const statuses = new Map<number, number>();
     const loadEnd = Date.now() + LOAD_MS;
@@ -237,7 +274,7 @@ async function main(): Promise<void> {
     const check = new Database(dbFile, { readonly: true });
     const rows = check.prepare(`SELECT COUNT(*) AS n, COUNT(DISTINCT cardId) AS cards FROM "ReviewLog" WHERE ownerId = ?`).get(user.id) as { n: number; cards: number };
     check.close();
-    const acknowledged = (statuses.get(201) ?? 0) + 20;
+    const acknowledged = (statuses.get(201) ?? 0) + 20 + 100;
     if (rows.n !== acknowledged || rows.cards !== acknowledged) throw new Error(`review log has ${rows.n} rows for ${rows.cards} cards, expected ${acknowledged} answers`);
     if ((statuses.get(201) ?? 0) < total * 0.99) throw new Error(`more than 1% of answers failed: ${JSON.stringify(Object.fromEntries(statuses))}`);
 

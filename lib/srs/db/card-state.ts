@@ -3,7 +3,6 @@
  * one (camelCase here, snake_case there), so the scheduler reads exactly what is stored.
  */
 import type { State } from "ts-fsrs";
-import type { QueueCard } from "../queue";
 import type { SrsCard } from "../scheduler";
 
 /** The FSRS columns of a Card row. */
@@ -67,32 +66,6 @@ export function fsrsColumns(card: SrsCard): FsrsColumns {
 /** The columns of a fresh card (ts-fsrs createEmptyCard: New, due now). */
 export function newCardColumns(now: Date): FsrsColumns {
   return { due: now, stability: 0, difficulty: 0, elapsedDays: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0, state: 0, lastReview: null };
-}
-
-export const queueSelect = {
-  id: true,
-  noteId: true,
-  deckId: true,
-  state: true,
-  due: true,
-  scheduledDays: true,
-  suspended: true,
-  buriedUntil: true,
-  position: true,
-} as const;
-
-export function toQueueCard(row: {
-  id: string;
-  noteId: string;
-  deckId: string;
-  state: number;
-  due: Date;
-  scheduledDays: number;
-  suspended: boolean;
-  buriedUntil: Date | null;
-  position: number;
-}): QueueCard {
-  return { ...row, state: row.state as State, scheduled_days: row.scheduledDays };
 }
 
 /** Before/after columns of a ReviewLog row for one transition. */
