@@ -7,8 +7,19 @@ import type { ActionResult } from "@/lib/actions/result";
 import type { ImportPreview, ImportResult } from "@/lib/srs/db/import-export";
 import styles from "./ImportForm.module.css";
 
-type Preview = (input: { text: string }) => Promise<ActionResult<ImportPreview>>;
-type Import = (input: { text: string; deckId?: string; newDeckName?: string }) => Promise<ActionResult<ImportResult>>;
+/**
+ * POST to a JSON route of /api/study/import. Not a server action: those refuse bodies over 1 MB by
+ * default (Next's serverActions.bodySizeLimit), and a deck's CSV may be up to 5 MB.
+ */
+async function postJson<T>(url: string, body: object): Promise<ActionResult<T>> {
+  try {
+    const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const parsed = (await res.json().catch(() => null)) as ActionResult<T> | null;
+    return parsed ?? { ok: false, code: "internal", error: `The server answered ${res.status}.`, fieldErrors: {} };
+  } catch {
+    return { ok: false, code: "internal", error: "Could not reach the server. Check your connection and try again.", fieldErrors: {} };
+  }
+}
 
 const NEW_DECK = "__new__";
 
@@ -17,7 +28,7 @@ const NEW_DECK = "__new__";
  * good rows become), then import the good rows into a deck. The file is read in the browser and
  * sent as text; nothing is stored until "Import".
  */
-export function ImportForm({ decks, preview, importNotes }: { decks: Array<{ id: string; name: string }>; preview: Preview; importNotes: Import }) {
+export function ImportForm({ decks }: { decks: Array<{ id: string; name: string }> }) {
   const [text, setText] = useState("");
   const [fileName, setFileName] = useState<string | null>(null);
   const [result, setResult] = useState<ImportPreview | null>(null);
@@ -40,7 +51,7 @@ export function ImportForm({ decks, preview, importNotes }: { decks: Array<{ id:
     setPending(true);
     setFailure(null);
     setDone(null);
-    const r = await preview({ text });
+    const r = await postJson<ImportPreview>("/api/study/import/preview", { text });
     setPending(false);
     if (r.ok) setResult(r.data);
     else {
@@ -52,7 +63,7 @@ export function ImportForm({ decks, preview, importNotes }: { decks: Array<{ id:
   async function runImport() {
     setPending(true);
     setFailure(null);
-    const r = await importNotes({ text, ...(deckId === NEW_DECK ? { newDeckName } : { deckId }) });
+    const r = await postJson<ImportResult>("/api/study/import", { text, ...(deckId === NEW_DECK ? { newDeckName } : { deckId }) });
     setPending(false);
     if (r.ok) {
       setDone(r.data);

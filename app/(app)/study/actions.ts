@@ -8,8 +8,6 @@ import {
   createDeckProcedure,
   createNoteProcedure,
   deleteDeckProcedure,
-  importPreviewProcedure,
-  importProcedure,
   queueProcedure,
   saveWeightsProcedure,
   suspendProcedure,
@@ -29,7 +27,5 @@ export const createDeckAction = serverAction(createDeckProcedure);
 export const updateDeckAction = serverAction(updateDeckProcedure);
 export const deleteDeckAction = serverAction(deleteDeckProcedure);
 export const bulkAction = serverAction(bulkProcedure);
-export const importPreviewAction = serverAction(importPreviewProcedure);
-export const importAction = serverAction(importProcedure);
 export const updateSettingsAction = serverAction(updateSettingsProcedure);
 export const saveWeightsAction = serverAction(saveWeightsProcedure);

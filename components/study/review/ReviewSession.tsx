@@ -229,7 +229,7 @@ export function ReviewSession({ initial, deckId, actions }: ReviewSessionProps) 
   return (
     <div className={styles.session}>
       <div className={styles.toolbar}>
-        <p className={styles.counts} aria-label={`Remaining today: ${countsText(view)}`}>
+        <div className={styles.counts} role="group" aria-label={`Remaining today: ${countsText(view)}`}>
           <span className={`${styles.count} ${styles.new}`} aria-current={kind === "new" || undefined} title="New">
             {view.counts.new}
           </span>
@@ -239,7 +239,7 @@ export function ReviewSession({ initial, deckId, actions }: ReviewSessionProps) 
           <span className={`${styles.count} ${styles.review}`} aria-current={kind === "review" || undefined} title="To review">
             {view.counts.review}
           </span>
-        </p>
+        </div>
         <div className={styles.tools}>
           <Button variant="ghost" onClick={() => void undo()} disabled={!history.length || busy} aria-keyshortcuts="z">
             Undo <kbd>Z</kbd>

@@ -4,7 +4,6 @@ import { ImportForm } from "@/components/study/ImportForm";
 import { StudyNav } from "@/components/study/StudyNav";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { importAction, importPreviewAction } from "../actions";
 import styles from "../study.module.css";
 
 export const metadata: Metadata = { title: "Import cards" };
@@ -18,7 +17,7 @@ export default async function ImportPage() {
       <PageHeader title="Import cards" description="Bring flashcards from a spreadsheet or Anki's “Notes in Plain Text” export." />
       <StudyNav current="/study/import" />
       <div className={styles.columns} style={{ marginTop: 0 }}>
-        <ImportForm decks={decks} preview={importPreviewAction} importNotes={importAction} />
+        <ImportForm decks={decks} />
         <Card title="File format" headingLevel={2}>
           <ul className={styles.help}>
             <li>
