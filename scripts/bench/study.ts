@@ -14,10 +14,13 @@
  * 3. A production build (its own folder, data/bench-study-build) served by `next start` on
  *    BENCH_STUDY_PORT (default 3530, the benches' 3500–3599 range), with a session cookie minted
  *    from the bench's AUTH_SECRET (JWT sessions: no session table). CLIENTS (100) concurrent
- *    clients each POST /api/study/answers about every PACE_MS (jittered ±50%) for LOAD_MS, every
- *    answer a distinct card and a fresh idempotency key: answerP95Ms. Meanwhile GET /api/health
- *    one request at a time: trivialP95Ms (the same server's floor under that load).
- * 4. Checks: every 201 left exactly one review-log row and none was stored twice.
+ *    learners each POST /api/study/answers about every PACE_MS (default 6 s, jittered ±50%: a
+ *    brisk learner reading and rating a card; ≈17 answers/s in all) for LOAD_MS, every answer a
+ *    distinct card and a fresh idempotency key: answerP95Ms. Meanwhile GET /api/health one request
+ *    at a time: trivialP95Ms (the same server's floor under that load).
+ * 4. On stderr only: the server's CPU time per request (answer, a signed-in read, health) and its
+ *    capacity — the same 100 clients answering back to back for SATURATION_MS (answers/s, p95).
+ * 5. Checks: every 201 left exactly one review-log row and none was stored twice.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
@@ -34,7 +37,8 @@ const CARDS = Number(process.env.BENCH_CARDS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 300);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 100);
 const LOAD_MS = Number(process.env.BENCH_LOAD_MS ?? 20_000);
-const PACE_MS = Number(process.env.BENCH_PACE_MS ?? 2_000);
+const PACE_MS = Number(process.env.BENCH_PACE_MS ?? 6_000);
+const SATURATION_MS = Number(process.env.BENCH_SATURATION_MS ?? 5_000);
 const PORT = Number(process.env.BENCH_STUDY_PORT ?? 3530);
 const BASE = `http://127.0.0.1:${PORT}`;
 const COOKIE = "authjs.session-token"; // Auth.js's cookie (and JWT salt) on plain HTTP
@@ -178,7 +182,8 @@ async function main(): Promise<void> {
   log(`bench: loadStudyQueue over ${RUNS} runs: p50 ${quantile(queueTimes, 0.5)} ms, p95 ${p95(queueTimes)} ms, max ${quantile(queueTimes, 1)} ms (load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} on ${os.cpus().length} cores)`);
 
   // Cards to answer over HTTP: distinct, due or new, enough for the whole load.
-  const needed = Math.ceil((CLIENTS * LOAD_MS) / (PACE_MS * 0.5)) + CLIENTS * 2;
+  // Paced phase, warm-up and CPU probes, then the saturation phase (bounded by a generous rate).
+  const needed = Math.ceil((CLIENTS * LOAD_MS) / (PACE_MS * 0.5)) + 300 + Math.ceil(SATURATION_MS / 1000) * 1000;
   const targets = (await queueDb.card.findMany({ where: { ownerId: user.id, state: { in: [0, 2] } }, select: { id: true }, orderBy: { due: "asc" }, take: needed })).map((c) => c.id);
   await closeDb();
   if (process.env.BENCH_HTTP === "0") {
@@ -270,11 +275,30 @@ async function main(): Promise<void> {
     log(`bench: ${total} answers in ${seconds.toFixed(1)} s (${(total / seconds).toFixed(0)}/s) by ${CLIENTS} clients; statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
     log(`bench: answer p50 ${quantile(answers, 0.5)} ms, p95 ${p95(answers)} ms, max ${quantile(answers, 1)} ms; health p50 ${quantile(trivial, 0.5)} ms, p95 ${p95(trivial)} ms (${trivial.length} probes)`);
 
+    // Capacity: the same clients with no pause between answers, for SATURATION_MS.
+    const saturated: number[] = [];
+    const satStatuses = new Map<number, number>();
+    const satEnd = Date.now() + SATURATION_MS;
+    const satStart = Date.now();
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async () => {
+        while (Date.now() < satEnd) {
+          const cardId = targets[next++];
+          if (!cardId) break;
+          const r = await timed(`${BASE}/api/study/answers`, { method: "POST", headers, body: JSON.stringify({ cardId, rating: 3, idempotencyKey: randomUUID() }) });
+          satStatuses.set(r.status, (satStatuses.get(r.status) ?? 0) + 1);
+          if (r.status === 201) saturated.push(r.ms);
+        }
+      }),
+    );
+    const satSeconds = (Date.now() - satStart) / 1000;
+    log(`bench: capacity: ${CLIENTS} clients back to back for ${satSeconds.toFixed(1)} s: ${(saturated.length / satSeconds).toFixed(0)} answers/s, p50 ${quantile(saturated, 0.5)} ms, p95 ${p95(saturated)} ms; statuses ${JSON.stringify(Object.fromEntries(satStatuses))}`);
+
     // Every acknowledged answer is stored once.
     const check = new Database(dbFile, { readonly: true });
     const rows = check.prepare(`SELECT COUNT(*) AS n, COUNT(DISTINCT cardId) AS cards FROM "ReviewLog" WHERE ownerId = ?`).get(user.id) as { n: number; cards: number };
     check.close();
-    const acknowledged = (statuses.get(201) ?? 0) + 20 + 100;
+    const acknowledged = (statuses.get(201) ?? 0) + (satStatuses.get(201) ?? 0) + 20 + 100;
     if (rows.n !== acknowledged || rows.cards !== acknowledged) throw new Error(`review log has ${rows.n} rows for ${rows.cards} cards, expected ${acknowledged} answers`);
     if ((statuses.get(201) ?? 0) < total * 0.99) throw new Error(`more than 1% of answers failed: ${JSON.stringify(Object.fromEntries(statuses))}`);
 
