@@ -41,6 +41,15 @@ describe("buildAxis", () => {
     expect(timeToX(axis, 61_111) - timeToX(axis, 61_105)).toBeGreaterThan(40);
   });
 
+  it("labels each cluster where its activity starts, in full", () => {
+    const axis = buildAxis(retries, { width: 900 });
+    expect(axis.ticks.filter((t) => t.major).map((t) => t.label)).toEqual(["1 s", "1 min 1.105 s", "3 min 1.111 s"]);
+    expect(axis.ticks.filter((t) => t.major).map((t) => t.x)).toEqual([1000, 61_105, 181_111].map((t) => timeToX(axis, t)));
+    // With no room for the exact time, a rounded one says it is rounded.
+    const tight = buildAxis(retries, { width: 300, minSegmentWidth: 60 });
+    expect(tight.ticks.filter((t) => t.major).map((t) => t.label)).toEqual(["1 s", "≈1 min", "≈3 min"]);
+  });
+
   it("maps x back to time", () => {
     const axis = buildAxis(retries, { width: 1200 });
     for (const t of [1000, 1050, 61_108, 181_117]) expect(xToTime(axis, timeToX(axis, t))).toBeCloseTo(t, 6);

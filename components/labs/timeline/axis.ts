@@ -110,31 +110,39 @@ const NICE_STEPS = [
 ];
 
 /** Rough label width at the 11 px axis font: enough to keep labels from overlapping. */
-const labelWidth = (label: string) => label.length * 6.2 + 10;
+const labelWidth = (label: string) => label.length * 5.9 + 6;
 
-function segmentTicks(seg: AxisSegment): Tick[] {
+/**
+ * A cluster's ticks: the first at the moment its activity starts, with the full time ("1 min
+ * 1.105 s", as precisely as fits), the others relative to it at a readable step ("+2 ms").
+ */
+function segmentTicks(seg: AxisSegment, start: number): Tick[] {
   const px = seg.x1 - seg.x0;
   const span = seg.t1 - seg.t0;
   const msPerPx = span > 0 ? span / px : 1;
   // A relative label ("+20 ms") needs ~60 px.
   const step = NICE_STEPS.find((s) => s / msPerPx >= 64) ?? NICE_STEPS[NICE_STEPS.length - 1]!;
   const toX = (t: number) => (span > 0 ? seg.x0 + ((t - seg.t0) / span) * px : (seg.x0 + seg.x1) / 2);
-  const first = span > 0 ? Math.ceil(seg.t0 / step) * step : seg.t0;
   const ticks: Tick[] = [];
+  const x0 = toX(start);
+  // Rounded forms say so ("≈1 min 1 s"): a learner compares these times with the questions.
+  const exact = formatAt(start);
+  const approx = (l: string) => (l === exact ? l : `≈${l}`);
+  const major = [exact, approx(formatTick(start, Math.max(step, 1000))), approx(formatDurationShort(start))].find((l) => labelWidth(l) <= seg.x1 - x0 + 4);
   let lastRight = -Infinity;
-  for (let t = first; t <= seg.t1 + 1e-9 && ticks.length < 200; t += step) {
+  if (major !== undefined) {
+    ticks.push({ x: x0, t: start, label: major, major: true, anchor: "start" });
+    lastRight = x0 + labelWidth(major);
+  }
+  if (span === 0) return ticks;
+  for (let t = start + step; t <= seg.t1 + 1e-9 && ticks.length < 200; t += step) {
     const x = toX(t);
-    const major = ticks.length === 0;
-    // The first label says the full time, as precisely as fits before the segment ends.
-    const label = major ? [formatAt(t), formatTick(t, step), formatTick(t, Math.max(step, 1000)), formatDurationShort(t)].find((l) => labelWidth(l) <= seg.x1 - x) : `+${formatDuration(t - (ticks[0]?.t ?? first))}`;
-    if (label === undefined) continue;
+    const label = `+${formatDuration(t - start)}`;
     const w = labelWidth(label);
-    const left = major ? x : x - w / 2;
-    // Skip a label that would run into the previous one or past the segment's end.
-    if (left < lastRight || (!major && left + w > seg.x1 + 4)) continue;
-    ticks.push({ x, t, label, major, anchor: major ? "start" : "middle" });
-    lastRight = left + w;
-    if (span === 0) break;
+    // Skip a label that would run into the previous one or past the cluster's end.
+    if (x - w / 2 < lastRight || x + w / 2 > seg.x1 + 4) continue;
+    ticks.push({ x, t, label, major: false, anchor: "middle" });
+    lastRight = x + w / 2;
   }
   return ticks;
 }
@@ -189,7 +197,7 @@ export function buildAxis(activity: readonly Interval[], opts: AxisOptions): Axi
     segments.push({ t0: c.t0, t1: c.t1, x0: x, x1: x + widths[i]! });
     x += widths[i]!;
   });
-  return { width: x, segments, breaks, ticks: segments.flatMap(segmentTicks) };
+  return { width: x, segments, breaks, ticks: segments.flatMap((seg, i) => segmentTicks(seg, clusters[i]!.t0)) };
 }
 
 /** Where virtual time `t` is drawn. Times inside a break are spread across the break. */
