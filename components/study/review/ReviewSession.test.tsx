@@ -187,4 +187,13 @@ describe("ReviewSession, by keyboard only", () => {
     expect(screen.getByText(/done for now/)).toBeTruthy();
     await act(async () => {});
   });
+
+  it("when only a learning card is left for later today, fetches it once it comes due", async () => {
+    const actions = fakeServer(2);
+    const waiting: ReviewView = { ...view(null, 0), learningLaterToday: 1, nextLearningDue: new Date(Date.now() + 200).toISOString() };
+    render(<ReviewSession initial={waiting} actions={actions as unknown as ReviewActions} />);
+    expect(screen.getByText("Nothing due right now")).toBeTruthy();
+    await waitFor(() => expect(screen.getByText("Question 1?")).toBeTruthy(), { timeout: 4000 });
+    expect(actions.refresh).toHaveBeenCalledTimes(1);
+  });
 });

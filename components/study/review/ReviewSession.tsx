@@ -184,6 +184,19 @@ export function ReviewSession({ initial, deckId, actions }: ReviewSessionProps) 
     setEditing(true);
   }, [card]);
 
+  // Nothing due now but a learning card later today: fetch again when it comes due.
+  useEffect(() => {
+    if (card || !view.nextLearningDue) return;
+    const wait = new Date(view.nextLearningDue).getTime() - Date.now() + 1000;
+    if (wait > 60 * 60 * 1000) return;
+    const timer = setTimeout(() => {
+      void actions.refresh({ deckId }).then((fresh) => {
+        if (fresh.ok) show(fresh.data);
+      });
+    }, Math.max(1000, wait));
+    return () => clearTimeout(timer);
+  }, [actions, card, deckId, view.nextLearningDue]); // show() only sets state
+
   useEffect(() => {
     const dialog = dialogRef.current;
     if (!dialog) return;
