@@ -8,7 +8,7 @@ import { ActionError } from "@/lib/actions/errors";
 import { getDb, type Db } from "@/lib/db";
 import { cardsOfNote, type Note } from "../notes";
 import { newCardColumns } from "./card-state";
-import { contentHashOf, noteOf, storedContent, type NoteContent } from "./note-content";
+import { contentHashOf, storedContent, type NoteContent } from "./note-content";
 import type { Tx } from "./tx";
 
 export interface NewNote {
@@ -88,12 +88,6 @@ export async function createNote(userId: string, deckId: string, content: NoteCo
     const { noteIds, cards } = await insertNotes(tx, [{ ownerId: userId, deckId, content, position }], new Date());
     return { noteId: noteIds[0]!, cards };
   });
-}
-
-export async function getOwnNote(userId: string, noteId: string, db: Db = getDb()): Promise<Note> {
-  const row = await db.note.findFirst({ where: { id: noteId, ownerId: userId } });
-  if (!row) throw new ActionError("not_found", "There is no such note.");
-  return noteOf(row);
 }
 
 /**

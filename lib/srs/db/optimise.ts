@@ -75,10 +75,6 @@ export async function trainingItemsFor(userId: string, settings: LearnerSettings
 // One optimisation per learner at a time in this process (each one pins a CPU core for a while).
 const running = new Set<string>();
 
-export function isOptimising(userId: string): boolean {
-  return running.has(userId);
-}
-
 /**
  * Runs the whole job, calling `emit` for each event; resolves when done (after a "result" or an
  * "error" event). `signal` aborts it (the learner left the page).
