@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import type { Db } from "@/lib/db";
+import { getPgPool, type Db } from "@/lib/db";
 
 /** What a loader gets: the database, the project root (content/, labs/ live there) and a logger. */
 export interface ContentLoadContext {
@@ -53,10 +53,37 @@ export interface ContentLoadReport {
 
 const settingKey = (id: string) => `content:${id}`;
 
+// PostgreSQL advisory lock key ("LLC1") held while loading, so several instances starting at
+// once load the content once: the others wait, then find the fingerprints current.
+const CONTENT_LOAD_LOCK = 0x4c4c4331;
+
+async function underLoadLock<T>(fn: () => Promise<T>): Promise<T> {
+  const pool = getPgPool();
+  if (!pool) return fn(); // SQLite: one process serves a database file
+  const client = await pool.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [CONTENT_LOAD_LOCK]);
+    try {
+      return await fn();
+    } finally {
+      await client.query("SELECT pg_advisory_unlock($1)", [CONTENT_LOAD_LOCK]).catch(() => {});
+    }
+  } finally {
+    client.release();
+  }
+}
+
+/** The first line of an error that says something (Prisma's messages start with a blank line). */
+function firstLine(error: unknown): string {
+  const text = String((error as Error)?.message ?? error);
+  return text.split("\n").map((l) => l.trim()).find(Boolean) ?? (error as Error)?.name ?? "unknown error";
+}
+
 /**
  * Runs each loader whose content changed since its last successful load, and remembers the new
  * fingerprint (in the Setting table). A failing loader is reported and retried on the next start;
- * the others still run.
+ * the others still run. On PostgreSQL the whole run holds an advisory lock (instances starting
+ * together load once).
  */
 export async function loadBuiltInContent(loaders: readonly ContentLoader[], ctx: ContentLoadContext): Promise<ContentLoadReport[]> {
   const ids = new Set<string>();
@@ -64,6 +91,10 @@ export async function loadBuiltInContent(loaders: readonly ContentLoader[], ctx:
     if (ids.has(l.id)) throw new Error(`two content loaders share the id "${l.id}"`);
     ids.add(l.id);
   }
+  return underLoadLock(() => runLoaders(loaders, ctx));
+}
+
+async function runLoaders(loaders: readonly ContentLoader[], ctx: ContentLoadContext): Promise<ContentLoadReport[]> {
   const reports: ContentLoadReport[] = [];
   for (const loader of loaders) {
     const key = settingKey(loader.id);
@@ -78,7 +109,7 @@ export async function loadBuiltInContent(loaders: readonly ContentLoader[], ctx:
       await ctx.db.setting.upsert({ where: { key }, create: { key, value: fingerprint }, update: { value: fingerprint } });
       reports.push({ id: loader.id, status: "loaded", added });
     } catch (error) {
-      reports.push({ id: loader.id, status: "failed", added: 0, error: String((error as Error)?.message ?? error).split("\n")[0] });
+      reports.push({ id: loader.id, status: "failed", added: 0, error: firstLine(error) });
     }
   }
   return reports;

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { loadBuiltInContent, type ContentLoader } from "@/lib/content";
-import { setupTestDatabase } from "./helpers/database";
+import { setupTestDatabase, testProvider } from "./helpers/database";
 
 const testDb = setupTestDatabase({ area: "foundation" });
 
@@ -59,6 +59,38 @@ describe("content loader registry", () => {
     ]);
     fail = false;
     expect((await loadBuiltInContent([flaky, ok], ctx())).map((r) => r.status)).toEqual(["loaded", "unchanged"]);
+  });
+
+  it("reports the first line of an error that says something (Prisma's start with a blank line)", async () => {
+    const prismaLike: ContentLoader = {
+      id: "prisma-like",
+      description: "throws like Prisma",
+      fingerprint: () => "p1",
+      async load() {
+        throw new Error("\nInvalid `prisma.note.create()` invocation:\n\nUnique constraint failed on the fields: (`key`)");
+      },
+    };
+    expect(await loadBuiltInContent([prismaLike], ctx())).toEqual([
+      { id: "prisma-like", status: "failed", added: 0, error: "Invalid `prisma.note.create()` invocation:" },
+    ]);
+  });
+
+  it.runIf(testProvider() === "postgresql")("loads once when several instances start at the same time", async () => {
+    let loads = 0;
+    // Not idempotent on purpose, and slow: without the lock both runs would load.
+    const slow: ContentLoader = {
+      id: "slow",
+      description: "slow loader",
+      fingerprint: () => "s1",
+      async load() {
+        loads++;
+        await new Promise((r) => setTimeout(r, 300));
+        return { added: 1 };
+      },
+    };
+    const [a, b] = await Promise.all([loadBuiltInContent([slow], ctx()), loadBuiltInContent([slow], ctx())]);
+    expect([a[0].status, b[0].status].sort()).toEqual(["loaded", "unchanged"]);
+    expect(loads).toBe(1);
   });
 
   it("refuses two loaders with the same id", async () => {
