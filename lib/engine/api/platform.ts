@@ -8,7 +8,7 @@ export const iamApi: OperationTable = {
     return { Role: { Path: "/", RoleName: role.name, RoleId: role.roleId, Arn: role.arn, CreateDate: sim.iso(role.createdAt) } };
   },
   PutRolePolicy(ctx, input) {
-    ctx.sim.iam.putPolicy(input.RoleName, input.Policy.Allow);
+    ctx.sim.iam.putPolicyAndNotify(input.RoleName, input.Policy.Allow);
     return {};
   },
 };

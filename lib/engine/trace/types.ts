@@ -79,11 +79,14 @@ export interface QueueRecord {
   fifo: boolean;
   /** What is still in the queue at the end (visible, in flight or delayed). */
   messages: QueueMessageRecord[];
-  /** How many messages were ever sent here. */
+  /** How many messages were ever sent here (a dead-letter queue counts the messages moved in). */
   sent: number;
+  /** Messages deleted by a consumer (DeleteMessage, Lambda after a success) or dropped by Lambda. */
   deleted: number;
-  /** Messages SQS moved to the redrive dead-letter queue. */
+  /** Messages SQS moved to the redrive dead-letter queue (not counted in `deleted`). */
   movedToDeadLetterQueue: number;
+  /** Messages SQS deleted at the end of their retention period. sent = deleted + movedToDeadLetterQueue + expired + messages.length. */
+  expired: number;
 }
 
 export type DeliveryKind = "on-success" | "on-failure" | "dlq";

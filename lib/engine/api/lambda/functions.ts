@@ -125,6 +125,8 @@ export const functionOperations: OperationTable = {
     }
     if (input.Architectures !== undefined) change.architectures = input.Architectures;
     updateLatest(sim, fn, change);
+    // a mapping reads its source with the function's role (§3): a new role may grant or deny it
+    if (change.role !== undefined) sim.esm.notifyPermissionsChanged();
     return functionConfiguration(sim, fn, fn.latest, { qualifiedArn: false, updating: true });
   },
 

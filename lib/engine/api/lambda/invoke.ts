@@ -3,11 +3,12 @@ import { Deferred } from "../../core/deferred";
 import { AwsError } from "../../aws/errors";
 import type { Trigger } from "../../trace/types";
 import type { InvocationOutcome } from "../../lambda/invocation/invocation";
+import { MAX_SYNC_REQUEST_BYTES } from "../../lambda/invocation/invoker";
 import { RECURSION_MESSAGE, stopsRecursion } from "../../lambda/invocation/lineage";
 import type { OperationTable } from "../context";
 
 /** §1.2: request payload limits. */
-export const SYNC_PAYLOAD_LIMIT = 6_291_456;
+export const SYNC_PAYLOAD_LIMIT = MAX_SYNC_REQUEST_BYTES;
 export const ASYNC_PAYLOAD_LIMIT = 1_048_576;
 /** §1.1: LogType Tail returns the last 4 KB of the attempt's log. */
 const LOG_TAIL_BYTES = 4096;

@@ -72,6 +72,7 @@ export class EsmService {
       }
     }
     this.checkRole(type, target.role);
+    if (type === "sqs") this.checkVisibility(sourceArn, target.timeout);
     const uuid = sim.ids.uuid();
     const esm: EventSourceMapping = {
       uuid,
@@ -111,14 +112,28 @@ export class EsmService {
   update(uuid: string, input: EsmInput): EventSourceMapping {
     const esm = this.mappings.get(uuid);
     if (!esm) throw notFound();
-    if (input.FunctionName !== undefined) {
-      const target = this.resolveFunction(input.FunctionName);
+    // every check runs before anything changes: a refused update leaves the mapping as it was
+    const target = input.FunctionName !== undefined ? this.resolveFunction(input.FunctionName) : this.tryResolveFunction(esm.functionArn);
+    if (input.FunctionName !== undefined && target && target.functionArn !== esm.functionArn) {
+      for (const m of this.mappings.values()) {
+        if (m !== esm && m.eventSourceArn === esm.eventSourceArn && m.functionArn === target.functionArn) {
+          throw resourceConflict(`The event source arn (" ${esm.eventSourceArn} ") and function (" ${target.name} ") provided mapping already exists. Please update or delete the existing mapping with UUID ${m.uuid}`);
+        }
+      }
+      // the new function's role reads the source from now on (§3)
+      this.checkRole(esm.sourceType, target.role);
+    }
+    // "Lambda validates this requirement when you create or update an event source mapping"
+    if (esm.sourceType === "sqs" && target) this.checkVisibility(esm.eventSourceArn, target.timeout);
+    const draft: EventSourceMapping = { ...esm, functionResponseTypes: [...esm.functionResponseTypes] };
+    this.apply(draft, input, false);
+    Object.assign(esm, draft);
+    if (input.FunctionName !== undefined && target) {
       esm.functionArn = target.functionArn;
       esm.functionName = target.name;
       if (target.qualifier !== undefined) esm.qualifier = target.qualifier;
       else delete esm.qualifier;
     }
-    this.apply(esm, input, false);
     esm.lastModified = this.lastModified();
     if (input.Enabled !== undefined) {
       const wasEnabled = esm.state === "Enabled";
@@ -151,6 +166,28 @@ export class EsmService {
     const set = this.bySource.get(arn);
     if (!set) return;
     for (const uuid of set) this.pollers.get(uuid)?.wake();
+  }
+
+  /** A role's policy or a function's role changed: pollers that were refused may read again. */
+  notifyPermissionsChanged(): void {
+    for (const poller of this.pollers.values()) poller.wake();
+  }
+
+  /**
+   * Whether the mapping's function role may still read its source (§3.1: a permission removed
+   * after the mapping was created makes polling fail, not the mapping disappear [unverified]).
+   * The poller records the problem and reads nothing until the role changes.
+   */
+  mayRead(esm: EventSourceMapping, roleArn: string): boolean {
+    const { actions, service } = SOURCE_PERMISSIONS[esm.sourceType];
+    const missing = actions.find((action) => !this.sim.iam.allows(roleArn, action));
+    if (missing === undefined) return true;
+    const problem = `PROBLEM: Lambda cannot read the ${service} source: the execution role does not have permissions to call ${missing.split(":")[1]} on ${service}`;
+    if (esm.lastProcessingResult !== problem) {
+      esm.lastProcessingResult = problem;
+      this.sim.recorder.timeline(this.sim.clock.now, "esm-access-denied", esm.uuid);
+    }
+    return false;
   }
 
   /** The API shape of a mapping (GetEventSourceMapping). */
@@ -205,27 +242,37 @@ export class EsmService {
     return Math.floor((this.sim.epochMs + this.sim.clock.now) / 1000);
   }
 
+  /** The mapping's function as it is now, or undefined if it was deleted (the mapping stays, §3). */
+  private tryResolveFunction(functionArn: string): ReturnType<EsmService["resolveFunction"]> | undefined {
+    try {
+      return this.resolveFunction(functionArn);
+    } catch (e) {
+      if (e instanceof AwsError) return undefined;
+      throw e;
+    }
+  }
+
   /** §3: the mapping may target unqualified, $LATEST, a version or an alias; `:$LATEST` is recorded unqualified. */
-  private resolveFunction(functionName: string): { name: string; qualifier?: string; functionArn: string; role: string } {
+  private resolveFunction(functionName: string): { name: string; qualifier?: string; functionArn: string; role: string; timeout: number } {
     const store = this.sim.lambda.store;
     const p = store.parse(functionName);
     const fn = store.functions.get(p.name);
     if (!fn || fn.deleted) throw invalidParameter("Function does not exist");
     let qualifier = p.qualifier;
     if (qualifier === "$LATEST") qualifier = undefined;
-    let role = fn.latest.config.role;
+    let config = fn.latest.config;
     if (qualifier !== undefined) {
       if (store.isAlias(qualifier)) {
         const alias = fn.aliases.get(qualifier);
         if (!alias) throw invalidParameter("Function does not exist");
-        role = store.version(fn, alias.functionVersion)?.config.role ?? role;
+        config = store.version(fn, alias.functionVersion)?.config ?? config;
       } else {
         const v = fn.versions.get(qualifier);
         if (!v) throw invalidParameter("Function does not exist");
-        role = v.config.role;
+        config = v.config;
       }
     }
-    const out: { name: string; qualifier?: string; functionArn: string; role: string } = { name: fn.name, functionArn: store.arn(fn.name, qualifier), role };
+    const out: { name: string; qualifier?: string; functionArn: string; role: string; timeout: number } = { name: fn.name, functionArn: store.arn(fn.name, qualifier), role: config.role, timeout: config.timeout };
     if (qualifier !== undefined) out.qualifier = qualifier;
     return out;
   }
@@ -233,6 +280,26 @@ export class EsmService {
   private sourceExists(type: EventSourceType, arn: string): boolean {
     if (type === "sqs") return this.sim.sqs.byArn(arn) !== undefined;
     return this.sim.streamSourceExists(type, arn);
+  }
+
+  /**
+   * §3.1: the function's timeout must not exceed the queue's visibility timeout. AWS checks it
+   * on CreateEventSourceMapping and UpdateEventSourceMapping: "Your function's timeout must be
+   * less than or equal to the queue's visibility timeout. Lambda validates this requirement when
+   * you create or update an event source mapping and will return an error if the function timeout
+   * exceeds the queue's visibility timeout"
+   * (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html). The error is
+   * InvalidParameterValueException "Queue visibility timeout: 30 seconds is less than Function
+   * timeout: 60 seconds", as deployments report it (e.g. hashicorp/terraform-provider-aws#18099,
+   * github-aws-runners/terraform-aws-github-runner#465, winglang/wing#1507).
+   */
+  private checkVisibility(queueArn: string, functionTimeoutS: number): void {
+    const q = this.sim.sqs.byArn(queueArn);
+    if (!q) return;
+    const visibility = q.attributes.VisibilityTimeout;
+    if (functionTimeoutS > visibility) {
+      throw invalidParameter(`Queue visibility timeout: ${visibility} seconds is less than Function timeout: ${functionTimeoutS} seconds`);
+    }
   }
 
   /** §3: the mapping reads with the function's execution role [message wording unverified]. */

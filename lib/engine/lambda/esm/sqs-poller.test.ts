@@ -127,4 +127,20 @@ ${fn("w", "exports.handler = async (e) => e.Records.length;")}
     expect(t.eventSourceMappings).toEqual([expect.objectContaining({ State: "Disabled" })]);
     expect(t.queues.jobs.messages).toHaveLength(1);
   });
+
+  it("stops receiving while the role lacks sqs:ReceiveMessage; the messages wait in the queue", () => {
+    const t = runYaml(`steps:
+  - CreateQueue: { QueueName: jobs }
+  - CreateRole: { RoleName: reader, Policy: { Allow: ["sqs:*"] } }
+${fn("w", "exports.handler = async (e) => e.Records.length;", `      Role: "arn:aws:iam::123456789012:role/reader"\n`)}
+  - CreateEventSourceMapping: { FunctionName: w, EventSourceArn: "${Q}:jobs" }
+  - { at: 1s, PutRolePolicy: { RoleName: reader, Policy: { Allow: ["sqs:SendMessage"] } } }
+  - { at: 2s, SendMessage: { QueueName: jobs, MessageBody: one } }
+  - { at: 9s, UpdateFunctionConfiguration: { FunctionName: w, Role: "arn:aws:iam::123456789012:role/lambda-lab-execution-role" } }
+`);
+    // the poller polls continuously: it meets the refusal as soon as the policy changes
+    expect(t.timeline.filter((e) => e.kind === "esm-access-denied").map((e) => e.at)).toEqual([1000]);
+    expect(t.invocations.map((i) => [i.start, i.response, (i.event as any).Records[0].attributes.ApproximateReceiveCount])).toEqual([[9000, 1, "1"]]);
+    expect(t.queues.jobs.messages).toEqual([]);
+  });
 });

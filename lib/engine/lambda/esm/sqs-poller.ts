@@ -1,11 +1,23 @@
+import { utf8Length } from "../../core/encoding";
 import type { Queue, SqsMessage } from "../../services/sqs/queue";
 import type { Simulation } from "../../simulation";
 import type { InvocationOutcome } from "../invocation/invocation";
 import { THROTTLE_BACKOFF_MAX_MS } from "../invocation/event-manager";
+import { MAX_SYNC_REQUEST_BYTES } from "../invocation/invoker";
 import type { EventSourceMapping } from "./model";
 import type { Poller } from "./poller";
 import { WakeUp } from "./wake-up";
 import { merge, NO_LINEAGE, stopsRecursion } from "../invocation/lineage";
+
+/** `{"Records":[` … `]}` */
+const EVENT_ENVELOPE_BYTES = 14;
+
+/** An upper bound of a message's record size: its body JSON-escaped as UTF-8 (≤ 6 bytes a char) plus metadata. */
+function recordBound(m: SqsMessage): number {
+  let attributes = 0;
+  if (m.attributes) for (const [k, v] of Object.entries(m.attributes)) attributes += 6 * (k.length + (v.StringValue?.length ?? 0) + (v.BinaryValue?.length ?? 0) + v.DataType.length) + 120;
+  return 6 * m.body.length + attributes + 2048;
+}
 
 /** §3.1 SQS scaling: 5 concurrent batches at first, up to 300 more per minute, at most 1,000. */
 const INITIAL_BATCHES = 5;
@@ -65,6 +77,27 @@ export class SqsPoller implements Poller {
   }
 
   /**
+   * All allowed batches are in flight: read again when one finishes (batchDone wakes the poller)
+   * or when the next minute of backlog raises the limit — whichever comes first. Without the
+   * second, batches slower than a minute would hold the poller at its first limit.
+   */
+  private waitForScaling(now: number): void {
+    const cap = Math.min(this.esm.maximumConcurrency ?? MAX_BATCHES, MAX_BATCHES);
+    if (this.backlogSince === null || this.concurrencyLimit(now) >= cap) return;
+    const minutes = Math.floor((now - this.backlogSince) / 60_000) + 1;
+    this.wakeUp.request(this.backlogSince + minutes * 60_000);
+  }
+
+  /** The role the mapping reads with: its function version's execution role (§3). */
+  private role(): string | undefined {
+    try {
+      return this.sim.lambda.route(this.sim.lambda.store.resolve(this.esm.functionName, this.esm.qualifier)).config.role;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
    * Receives and invokes. The poller *receives* messages as soon as they are visible (they turn
    * invisible and their receive count rises) and holds them while the batching window is open;
    * the batch is invoked when it is full or the window ends (§3.1). That is why the effective
@@ -80,13 +113,17 @@ export class SqsPoller implements Poller {
       this.wakeUp.request(this.backoffUntil);
       return;
     }
+    const role = this.role();
+    if (role !== undefined && !sim.esm.mayRead(this.esm, role)) return; // woken again when a role changes
     const windowMs = this.esm.maximumBatchingWindowInSeconds * 1000;
     for (;;) {
       if (now < this.backoffUntil) return;
       const gathering = this.gathering;
-      if (!gathering && this.inFlight >= this.concurrencyLimit(now)) return;
+      if (!gathering && this.inFlight >= this.concurrencyLimit(now)) return this.waitForScaling(now);
       sim.sqs.redrive(q);
-      const room = this.esm.batchSize - (gathering?.messages.length ?? 0);
+      const room = this.roomFor(q, gathering?.messages ?? [], now);
+      // the batch is full by size when BatchSize leaves room the 6 MB limit does not
+      const fullBySize = room < this.esm.batchSize - (gathering?.messages.length ?? 0) && q.receivable(now, room + 1).length > room;
       const got = room > 0 ? sim.sqs.receive(q, room, this.visibilityTimeoutS(q)) : [];
       if (!gathering && got.length === 0) {
         if (this.inFlight === 0) this.backlogSince = null;
@@ -100,7 +137,7 @@ export class SqsPoller implements Poller {
         batch.messages.push(m);
         batch.handles.push(m.receiptHandle);
       }
-      if (batch.messages.length < this.esm.batchSize && windowMs > 0 && now < batch.startedAt + windowMs) {
+      if (!fullBySize && batch.messages.length < this.esm.batchSize && windowMs > 0 && now < batch.startedAt + windowMs) {
         this.gathering = batch;
         this.wakeUp.request(batch.startedAt + windowMs);
         return;
@@ -112,9 +149,48 @@ export class SqsPoller implements Poller {
     }
   }
 
-  /** §3.1: if window + function timeout exceed the queue's visibility timeout, Lambda uses window + timeout + 30 s. */
+  /**
+   * How many more messages the batch may take: up to BatchSize, and only as many as keep the
+   * event within the 6 MB synchronous payload limit ("Lambda passes all of the records in the
+   * batch to the function in a single call, as long as the total size of the events doesn't
+   * exceed the invocation payload size quota", [Arch:with-sqs.md]). Messages over the limit stay
+   * in the queue, unreceived, for the next batch.
+   */
+  private roomFor(q: Queue, held: SqsMessage[], now: number): number {
+    const room = this.esm.batchSize - held.length;
+    if (room <= 0) return 0;
+    const candidates = q.receivable(now, room);
+    // each record adds its body (JSON-escaped, UTF-8) and at most ~2 KB of metadata
+    let bound = EVENT_ENVELOPE_BYTES;
+    for (const m of held) bound += recordBound(m);
+    for (const m of candidates) bound += recordBound(m);
+    if (bound <= MAX_SYNC_REQUEST_BYTES) return room;
+    let size = EVENT_ENVELOPE_BYTES;
+    for (const m of held) size += this.recordBytes(q, m);
+    let n = 0;
+    for (const m of candidates) {
+      size += this.recordBytes(q, m) + 1;
+      if (size > MAX_SYNC_REQUEST_BYTES && held.length + n > 0) break;
+      n++;
+    }
+    return n;
+  }
+
+  /** The exact size of a message's record once received (receipt handle and count as they will be). */
+  private recordBytes(q: Queue, m: SqsMessage): number {
+    const received = { ...m, receiptHandle: m.receiptHandle ?? "0".repeat(64), receiveCount: m.receiveCount + 1, firstReceiveAt: m.firstReceiveAt ?? this.sim.clock.now };
+    return utf8Length(JSON.stringify(this.record(q, received)));
+  }
+
+  /**
+   * §3.1: "If your batch window is greater than 0, and (batch window) + (function timeout) >
+   * (queue visibility timeout), then your effective queue visibility timeout is (batch window) +
+   * (function timeout) + 30s" ([Arch:with-sqs.md]). Without a window the queue's own timeout holds,
+   * even if the function's timeout was raised above it after the mapping was created.
+   */
   private visibilityTimeoutS(q: Queue): number {
     const vis = q.attributes.VisibilityTimeout;
+    if (this.esm.maximumBatchingWindowInSeconds <= 0) return vis;
     let timeout = 0;
     try {
       timeout = this.sim.lambda.route(this.sim.lambda.store.resolve(this.esm.functionName, this.esm.qualifier)).config.timeout;

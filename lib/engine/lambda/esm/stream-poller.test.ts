@@ -67,4 +67,34 @@ ${fn("audit", "exports.handler = async (e) => e.Records.map((r) => r.eventName +
 `);
     expect(t.invocations.map((i) => [i.trigger, i.start, i.response])).toEqual([["dynamodb", 6000, ["INSERT:1", "MODIFY:2", "REMOVE:-"]]]);
   });
+
+  it("backs off throttles 1 s, 2 s, 4 s … without counting them as attempts", () => {
+    const t = runYaml(`until: 40s
+steps:
+  - CreateStream: { StreamName: s, ShardCount: 1 }
+${fn("r", "exports.handler = async (e) => e.Records.length;")}
+  - PutFunctionConcurrency: { FunctionName: r, ReservedConcurrentExecutions: 0 }
+  - CreateEventSourceMapping: { FunctionName: r, EventSourceArn: "${STREAM}", StartingPosition: TRIM_HORIZON, MaximumRetryAttempts: 0 }
+  - { at: 1s, PutRecord: { StreamName: s, Data: x, PartitionKey: k } }
+  - { at: 30s, DeleteFunctionConcurrency: { FunctionName: r } }
+`);
+    const at = t.throttles.map((x) => x.at);
+    expect(at.slice(0, 5)).toEqual([1000, 2000, 4000, 8000, 16000]);
+    // MaximumRetryAttempts 0 would have discarded the record at its first failed attempt
+    expect(t.invocations.map((i) => [i.status, i.attempt, i.response])).toEqual([["success", 1, 1]]);
+  });
+
+  it("stops reading while the role lacks the stream's read permissions and resumes when it has them again", () => {
+    const t = runYaml(`steps:
+  - CreateStream: { StreamName: s, ShardCount: 1 }
+  - CreateRole: { RoleName: reader, Policy: { Allow: ["kinesis:*", "logs:*"] } }
+${fn("r", "exports.handler = async (e) => e.Records.length;", `      Role: "arn:aws:iam::123456789012:role/reader"\n`)}
+  - CreateEventSourceMapping: { FunctionName: r, EventSourceArn: "${STREAM}", StartingPosition: TRIM_HORIZON }
+  - { at: 1s, PutRolePolicy: { RoleName: reader, Policy: { Allow: ["logs:*"] } } }
+  - { at: 2s, PutRecord: { StreamName: s, Data: x, PartitionKey: k } }
+  - { at: 10s, PutRolePolicy: { RoleName: reader, Policy: { Allow: ["kinesis:Get*", "kinesis:Describe*", "kinesis:ListShards"] } } }
+`);
+    expect(t.timeline.filter((e) => e.kind === "esm-access-denied").map((e) => e.at)).toEqual([2000]);
+    expect(t.invocations.map((i) => [i.start, i.response])).toEqual([[10000, 1]]);
+  });
 });

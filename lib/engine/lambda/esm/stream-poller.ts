@@ -1,9 +1,11 @@
 import type { ScheduledEvent } from "../../core/event-queue";
+import { utf8Length } from "../../core/encoding";
 import type { ShardCursor, ShardPosition, ShardRecordBase, StreamSource } from "../../services/kinesis";
 import type { Simulation } from "../../simulation";
 import { deliver } from "../invocation/destinations";
 import { THROTTLE_BACKOFF_MAX_MS } from "../invocation/event-manager";
 import type { InvocationOutcome } from "../invocation/invocation";
+import { MAX_SYNC_REQUEST_BYTES } from "../invocation/invoker";
 import type { EventSourceMapping } from "./model";
 import type { Poller } from "./poller";
 import { WakeUp } from "./wake-up";
@@ -23,7 +25,14 @@ type StreamRecord = ShardRecordBase;
 /** A batch being tried: its records, how often it ran, and what the last attempt said. */
 interface Batch {
   records: StreamRecord[];
+  /** Invocations that included these records (approximateInvokeCount), bisected parents included. */
   attempts: number;
+  /**
+   * Retries counted against MaximumRetryAttempts: "splitting a batch does not count towards the
+   * retry quota" ([Arch:with-kinesis.md]), so a failure that bisects the batch leaves it as it is
+   * and only re-invoking the same records counts.
+   */
+  retries: number;
   lastRequestId?: string;
   last?: { executedVersion: string; functionError: string | null };
   /** Tumbling windows: the final invocation of a window (no records, only the state). */
@@ -40,6 +49,8 @@ interface Lane {
   retry: Batch[];
   inFlight: boolean;
   notBefore: number;
+  /** Throttles in a row (backoff 1 s doubling to 5 min; they never count as attempts). */
+  throttles: number;
   windowStart: number | null;
   /** Tumbling window state carried between invocations of the same window. */
   window: { start: number; end: number; state: unknown; ran: boolean; closing?: ScheduledEvent } | null;
@@ -113,7 +124,7 @@ export class StreamPoller implements Poller {
     for (const shardId of source.shardIds()) {
       const it = source.iterator(shardId, position, now);
       if (!it.ok) continue;
-      const lanes: Lane[] = Array.from({ length: factor }, (_, index) => ({ shardId, index, queue: [], retry: [], inFlight: false, notBefore: 0, windowStart: null, window: null }));
+      const lanes: Lane[] = Array.from({ length: factor }, (_, index) => ({ shardId, index, queue: [], retry: [], inFlight: false, notBefore: 0, throttles: 0, windowStart: null, window: null }));
       this.readers.push({ shardId, cursor: it.cursor, lanes });
     }
   }
@@ -168,7 +179,7 @@ export class StreamPoller implements Poller {
         }
       }
       lane.windowStart = null;
-      batch = { records: lane.queue.splice(0, take), attempts: 0 };
+      batch = { records: lane.queue.splice(0, take), attempts: 0, retries: 0 };
     }
     if (this.discardExpired(source, batch, now)) return;
     this.invoke(source, lane, batch);
@@ -205,10 +216,26 @@ export class StreamPoller implements Poller {
       return;
     }
     const version = lambda.route(ref);
+    if (!sim.esm.mayRead(this.esm, version.config.role)) {
+      // the role lost its read permissions: the lane waits (records age) until a role changes
+      lane.retry.unshift(batch);
+      return;
+    }
     const identity = { invokeIdentityArn: version.config.role };
-    const event: Record<string, unknown> = { Records: batch.records.map((r) => source.lambdaRecord(r, identity)) };
+    const records = batch.records.map((r) => source.lambdaRecord(r, identity));
+    const event: Record<string, unknown> = { Records: records };
     const tumbling = (this.esm.tumblingWindowInSeconds ?? 0) * 1000;
     if (tumbling > 0) this.addWindow(event, lane, batch, tumbling);
+    let eventJson = JSON.stringify(event);
+    if (eventJson.length * 3 > MAX_SYNC_REQUEST_BYTES && utf8Length(eventJson) > MAX_SYNC_REQUEST_BYTES) {
+      // §1.2 / [Arch:with-kinesis.md]: a batch is also capped by the 6 MB synchronous payload; the
+      // records that do not fit go back to the front of the lane, in order, for the next batch
+      const keep = fittingRecords(records, utf8Length(eventJson) - utf8Length(JSON.stringify(records)));
+      lane.queue.unshift(...batch.records.slice(keep));
+      batch.records = batch.records.slice(0, keep);
+      event.Records = records.slice(0, keep);
+      eventJson = JSON.stringify(event);
+    }
     const requestId = sim.ids.uuid();
     lane.inFlight = true;
     const started = lambda.invoker.start({
@@ -216,7 +243,7 @@ export class StreamPoller implements Poller {
       version,
       qualifierKey: ref.qualifierKey,
       invokedArn: ref.invokedArn,
-      eventJson: JSON.stringify(event),
+      eventJson,
       event,
       trigger: this.esm.sourceType,
       step: null,
@@ -227,13 +254,14 @@ export class StreamPoller implements Poller {
     });
     if (started.ok) {
       batch.lastRequestId = requestId;
+      lane.throttles = 0;
       return;
     }
     // §3.2: throttles are retried until the records expire; they never count as attempts
     lane.inFlight = false;
     sim.recorder.trace.throttles.push({ at: sim.clock.now, function: ref.fn.name, trigger: this.esm.sourceType, reason: started.reason, step: null });
     sim.recorder.timeline(sim.clock.now, "throttle", this.esm.uuid);
-    const backoff = Math.min(ERROR_BACKOFF_START_MS * 2 ** Math.min(batch.attempts + lane.retry.length, 20), THROTTLE_BACKOFF_MAX_MS);
+    const backoff = Math.min(ERROR_BACKOFF_START_MS * 2 ** Math.min(lane.throttles++, 20), THROTTLE_BACKOFF_MAX_MS);
     lane.retry.unshift(batch);
     lane.notBefore = sim.clock.now + backoff;
     this.wakeUp.request(lane.notBefore);
@@ -251,7 +279,7 @@ export class StreamPoller implements Poller {
       lane.window = { start: w.start, end: w.end, state: {}, ran: false };
       const win = lane.window;
       win.closing = sim.clock.at(w.end, () => {
-        if (lane.window === win && win.ran) lane.retry.push({ records: [], attempts: 0, finalForWindow: { start: win.start, end: win.end } });
+        if (lane.window === win && win.ran) lane.retry.push({ records: [], attempts: 0, retries: 0, finalForWindow: { start: win.start, end: win.end } });
         this.wake();
       });
     }
@@ -296,23 +324,22 @@ export class StreamPoller implements Poller {
     }
     // §3.2 ReportBatchItemFailures: checkpoint before the lowest reported record, retry from there
     const remaining = batch.records.slice(failedFrom);
-    const maxRetries = this.esm.maximumRetryAttempts ?? -1;
-    const exhausted = maxRetries >= 0 && batch.attempts > maxRetries;
-    if (exhausted) {
-      this.onFailure(source, remaining, "RetryAttemptsExhausted", batch);
-      lane.notBefore = 0;
-      this.wake();
-      return;
-    }
     if (this.esm.bisectBatchOnFunctionError && outcome.functionError && remaining.length > 1) {
-      // splitting does not count toward the retry quota: both halves keep the attempts so far
+      // §3.2: split in two and retry the halves; splitting does not count toward the retry quota
       const half = Math.ceil(remaining.length / 2);
       lane.retry.unshift(
-        { records: remaining.slice(0, half), attempts: batch.attempts, lastRequestId: batch.lastRequestId, last: batch.last },
-        { records: remaining.slice(half), attempts: batch.attempts, lastRequestId: batch.lastRequestId, last: batch.last },
+        { records: remaining.slice(0, half), attempts: batch.attempts, retries: batch.retries, lastRequestId: batch.lastRequestId, last: batch.last },
+        { records: remaining.slice(half), attempts: batch.attempts, retries: batch.retries, lastRequestId: batch.lastRequestId, last: batch.last },
       );
     } else {
-      lane.retry.unshift({ ...batch, records: remaining });
+      const maxRetries = this.esm.maximumRetryAttempts ?? -1;
+      if (maxRetries >= 0 && batch.retries >= maxRetries) {
+        this.onFailure(source, remaining, "RetryAttemptsExhausted", batch);
+        lane.notBefore = 0;
+        this.wake();
+        return;
+      }
+      lane.retry.unshift({ ...batch, records: remaining, retries: batch.retries + 1 });
     }
     lane.notBefore = sim.clock.now + Math.min(ERROR_BACKOFF_START_MS * 2 ** (batch.attempts - 1), ERROR_BACKOFF_MAX_MS);
     this.esm.lastProcessingResult = "PROBLEM: Function call failed";
@@ -383,6 +410,18 @@ export class StreamPoller implements Poller {
       record,
     });
   }
+}
+
+/** How many records, from the first, fit in one synchronous payload with `envelope` bytes around them (at least one). */
+function fittingRecords(records: unknown[], envelope: number): number {
+  let size = envelope;
+  let n = 0;
+  for (const r of records) {
+    size += utf8Length(JSON.stringify(r)) + (n > 0 ? 1 : 0);
+    if (size > MAX_SYNC_REQUEST_BYTES && n > 0) break;
+    n++;
+  }
+  return n;
 }
 
 function windowOf(arrivalMs: number, tumblingMs: number): number {

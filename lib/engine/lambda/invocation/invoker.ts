@@ -8,6 +8,8 @@ import { Invocation, type InvocationOutcome, type InvokeRequest } from "./invoca
 import { endLine, functionLine, initStartLine, invokeErrorLine, reportLine, startLine, timeoutLine } from "./logs";
 import type { ThrottleReason } from "./counting-service";
 
+/** §1.2: a synchronous request — an event source mapping's batch event too — is at most 6 MB. */
+export const MAX_SYNC_REQUEST_BYTES = 6_291_456;
 /** §1.2: a response over 6 MB (+100 bytes of envelope) becomes Function.ResponseSizeTooLarge. */
 export const MAX_RESPONSE_BYTES = 6_291_556;
 /** §5: on-demand Init must finish within 10 s. */

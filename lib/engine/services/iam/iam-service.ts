@@ -55,11 +55,34 @@ export class IamService {
     role.allow = [...allow];
   }
 
-  /** Whether the role allows `action` (`service:Operation`), with `*` and `service:*` wildcards. */
+  /**
+   * Whether the role allows `action` (`service:Operation`). As in IAM policies, action names are
+   * case-insensitive and `*` (any run of characters) and `?` (one character) may appear anywhere:
+   * `*`, `sqs:*`, `sqs:Receive*`, `dynamodb:Get*`, `SQS:receivemessage`
+   * (IAM User Guide, "IAM JSON policy elements: Action").
+   */
   allows(roleArn: string, action: string): boolean {
     const role = this.byArn(roleArn);
     if (!role) return false;
-    const service = action.split(":")[0];
-    return role.allow.some((a) => a === "*" || a === action || a === `${service}:*` || (a.endsWith("*") && action.startsWith(a.slice(0, -1))));
+    return role.allow.some((pattern) => actionPattern(pattern).test(action));
   }
+
+  putPolicyAndNotify(name: string, allow: string[]): void {
+    this.putPolicy(name, allow);
+    this.sim.esm.notifyPermissionsChanged();
+  }
+}
+
+const patterns = new Map<string, RegExp>();
+
+/** An IAM action pattern as a case-insensitive regular expression (`*` any run, `?` one character). */
+function actionPattern(pattern: string): RegExp {
+  let re = patterns.get(pattern);
+  if (!re) {
+    if (patterns.size >= 1000) patterns.clear(); // a cache, bounded: patterns come from scenarios
+    const body = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+    re = new RegExp(`^${body}$`, "i");
+    patterns.set(pattern, re);
+  }
+  return re;
 }

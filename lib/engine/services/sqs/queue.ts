@@ -48,8 +48,11 @@ export class Queue {
   /** FIFO deduplication: id → time it was first seen (5-minute window). */
   readonly dedup = new Map<string, { at: number; messageId: string; sequenceNumber?: string }>();
   sent = 0;
+  /** Deleted by a consumer (DeleteMessage, Lambda after a success) or dropped by Lambda. */
   deletedCount = 0;
   movedToDeadLetterQueue = 0;
+  /** Deleted by SQS at the end of the retention period. */
+  expiredCount = 0;
 
   constructor(
     readonly name: string,
@@ -85,6 +88,7 @@ export class Queue {
       if (m.sentAt + retentionMs <= now) {
         // SQS deletes messages older than the retention period, received or not
         m.deleted = true;
+        this.expiredCount++;
         continue;
       }
       yield m;
@@ -143,6 +147,13 @@ export class Queue {
     if (m.deleted) return;
     m.deleted = true;
     this.deletedCount++;
+  }
+
+  /** SQS's redrive took the message to the dead-letter queue (counted apart from deletions). */
+  moveOut(m: SqsMessage): void {
+    if (m.deleted) return;
+    m.deleted = true;
+    this.movedToDeadLetterQueue++;
   }
 
   findByReceiptHandle(handle: string): SqsMessage | undefined {

@@ -226,9 +226,11 @@ export class SqsService {
   /** Moves a message to a dead-letter queue (or drops it when there is none). */
   moveToDeadLetterQueue(q: Queue, m: SqsMessage, dlq: Queue | undefined): void {
     const now = this.sim.clock.now;
-    q.delete(m);
-    if (!dlq) return;
-    q.movedToDeadLetterQueue++;
+    if (!dlq) {
+      q.delete(m); // nowhere to move it: dropped
+      return;
+    }
+    q.moveOut(m);
     // the message keeps its id and body; its receive count starts over in the DLQ [unverified]
     const moved: SqsMessage = { ...m, visibleAt: now, receiveCount: 0, firstReceiveAt: null, receiptHandle: null, deleted: false };
     dlq.add(moved);
@@ -284,7 +286,7 @@ export class SqsService {
         if (m.groupId !== undefined) rec.MessageGroupId = m.groupId;
         messages.push(rec);
       }
-      out[q.name] = { arn: q.arn, url: q.url, fifo: q.fifo, messages, sent: q.sent, deleted: q.deletedCount, movedToDeadLetterQueue: q.movedToDeadLetterQueue };
+      out[q.name] = { arn: q.arn, url: q.url, fifo: q.fifo, messages, sent: q.sent, deleted: q.deletedCount, movedToDeadLetterQueue: q.movedToDeadLetterQueue, expired: q.expiredCount };
     }
     return out;
   }
