@@ -6,6 +6,9 @@ import { EventQueue } from "./core/event-queue";
 import { parseJson } from "./lambda/invocation/invoker";
 import { PARSED_PAYLOAD, type InvokeResponse } from "./api/lambda/invoke";
 import { MAX_SCENARIO_MS } from "./scenario/duration";
+import { formatPath, type PathSegment } from "./scenario/errors";
+import { operationSchemas } from "./scenario/ops";
+import { resolveReference, withValueAt } from "./scenario/references";
 import type { Scenario, ScenarioStep } from "./scenario/types";
 import type { RuntimeFactory } from "./sandbox/contract";
 import { Simulation } from "./simulation";
@@ -32,7 +35,7 @@ export function runScenario(scenario: Scenario, opts: RunOptions): Trace {
   const sim = new Simulation(scenario, { runtime: opts.runtime, seed });
   const pending: { record: StepRecord; deferred: Deferred }[] = [];
   try {
-    new StepCursor(sim, scenario.steps, pending).scheduleNext();
+    new StepCursor(sim, scenario.steps, pending, new Map()).scheduleNext();
     loop(sim, scenario.until);
     return finish(sim, pending);
   } finally {
@@ -64,7 +67,13 @@ class StepCursor {
     private readonly sim: Simulation,
     private readonly steps: ScenarioStep[],
     private readonly pending: { record: StepRecord; deferred: Deferred }[],
-  ) {}
+    /** Step records by id, for references (only filled when the scenario has any). */
+    private readonly records: Map<string, StepRecord>,
+  ) {
+    this.referenced = steps.some((s) => s.references !== undefined);
+  }
+
+  private readonly referenced: boolean;
 
   /** Schedules the next step (if any) at its time. */
   scheduleNext(): void {
@@ -86,7 +95,7 @@ class StepCursor {
       this.index++;
     }
     this.scheduleNext();
-    executeStep(this.sim, step, id, this.pending);
+    executeStep(this.sim, step, id, this.pending, this.referenced ? this.records : undefined);
   }
 }
 
@@ -94,18 +103,29 @@ function runCursor(cursor: StepCursor): void {
   cursor.runCurrent();
 }
 
-function executeStep(sim: Simulation, step: ScenarioStep, id: string, pending: { record: StepRecord; deferred: Deferred }[]): void {
+function executeStep(sim: Simulation, step: ScenarioStep, id: string, pending: { record: StepRecord; deferred: Deferred }[], records: Map<string, StepRecord> | undefined): void {
   const now = sim.clock.now;
   const record: StepRecord = { id, op: step.op, at: now };
   sim.recorder.trace.steps.push(record);
+  records?.set(id, record);
   sim.recorder.timeline(now, "step", id);
   const handler = operations[step.op] as ((ctx: CallContext, input: unknown) => unknown) | undefined;
   if (!handler) {
     record.error = { type: "UnknownOperationException", message: `${step.op} is not implemented in Lambda Lab.` };
     return;
   }
+  let input: unknown = step.input;
+  if (step.references) {
+    const resolved = resolveInput(step, records!, now);
+    if (!resolved.ok) {
+      if (step.op === "Invoke") record.completedAt = now;
+      record.error = resolved.error;
+      return;
+    }
+    input = resolved.input;
+  }
   try {
-    const out = handler({ sim, step: id }, step.input);
+    const out = handler({ sim, step: id }, input);
     if (out instanceof Deferred) {
       pending.push({ record, deferred: out });
       out.then((r) => {
@@ -122,6 +142,45 @@ function executeStep(sim: Simulation, step: ScenarioStep, id: string, pending: {
     if (step.op === "Invoke") record.completedAt = now;
     record.error = stepError(e);
   }
+}
+
+/**
+ * Substitutes a step's references (scenario/references.ts) and checks the result with the
+ * operation's schema. A value that cannot be had — the referenced step failed, has not answered,
+ * or lacks the field — or has the wrong type is the call AWS would refuse for a missing or
+ * malformed parameter: a ValidationException on this step (with `reference` saying why), and
+ * the run goes on.
+ */
+function resolveInput(step: ScenarioStep, records: Map<string, StepRecord>, now: number): { ok: true; input: unknown } | { ok: false; error: NonNullable<StepRecord["error"]> } {
+  let input: unknown = step.input;
+  for (const ref of step.references!) {
+    const got = resolveReference(ref, records.get(ref.step), now);
+    const param = formatPath(ref.at);
+    if (!got.ok) {
+      return { ok: false, error: { type: "ValidationException", message: `1 validation error detected: Value null at '${param}' failed to satisfy constraint: Member must not be null`, reference: `${ref.text}: ${got.why}` } };
+    }
+    input = withValueAt(input, ref.at, got.value);
+  }
+  const parsed = operationSchemas[step.op]!.safeParse(input);
+  if (parsed.success) return { ok: true, input: parsed.data };
+  const issue = parsed.error.issues[0]!;
+  const param = formatPath(issue.path as PathSegment[]);
+  const ref = step.references!.find((r) => formatPath(r.at) === param || param.startsWith(`${formatPath(r.at)}.`) || param.startsWith(`${formatPath(r.at)}[`));
+  const shown = JSON.stringify(valueAt(input, issue.path as PathSegment[])) ?? "null";
+  return {
+    ok: false,
+    error: {
+      type: "ValidationException",
+      message: `1 validation error detected: Value ${shown.length > 200 ? `${shown.slice(0, 200)}…` : shown} at '${param}' failed to satisfy constraint: ${issue.message}`,
+      ...(ref ? { reference: `${ref.text}: the value it stands for does not fit ${param}` } : {}),
+    },
+  };
+}
+
+function valueAt(value: unknown, path: PathSegment[]): unknown {
+  let v = value;
+  for (const seg of path) v = v !== null && typeof v === "object" ? (v as Record<string | number, unknown>)[seg] : undefined;
+  return v;
 }
 
 /** Invoke's Payload is the response body: JSON text shows as a JSON value in the trace. */

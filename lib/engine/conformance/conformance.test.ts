@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createQuickJsRuntimeFactory, formatScenarioError, runScenario, validateScenario } from "../index";
 import { loadCases, loadRules, type ConformanceCase } from "./case-file";
 import { failureOf } from "./expectation";
+import { RESPONSE_SHAPES, shapeViolations } from "../scenario/response-shapes";
 
 type RuntimeFactory = Awaited<ReturnType<typeof createQuickJsRuntimeFactory>>;
 
@@ -36,6 +37,8 @@ describe("conformance cases", () => {
       const scenario = scenarioOf(c);
       const trace = runScenario(scenario, { runtime: await freshRuntime() });
       const failures = c.expect.map((e) => failureOf(trace, e)).filter((f): f is string => f !== null);
+      // every answer fits the response shapes step references are checked against
+      failures.push(...trace.steps.flatMap((s) => (s.response === undefined ? [] : shapeViolations(RESPONSE_SHAPES[s.op] ?? "any", s.response).map((v) => `${s.id} (${s.op}) answered a field scenario/response-shapes.ts does not list: ${v}`))));
       // One line per unmet expectation: what was found and what AWS does (the case's `about`).
       expect(failures.join("\n"), c.about).toBe("");
       if (c.rules.includes("fmt-determinism")) {

@@ -1,4 +1,5 @@
 import type { OperationName } from "./ops";
+import type { StepReference } from "./references";
 
 /** Engine knobs AWS does not expose (docs/scenario-format.md "settings"). */
 export interface Settings {
@@ -40,8 +41,13 @@ export interface ScenarioStep {
   at?: number;
   repeat?: Repeat;
   op: OperationName;
-  /** The operation's input, validated (see scenario/ops). */
+  /**
+   * The operation's input, validated (see scenario/ops). With `references`, the input as written
+   * (the `{ $ref }` mappings still in it): the run substitutes them and checks the result.
+   */
   input: Record<string, unknown>;
+  /** Values taken from earlier steps' answers (references.ts), in document order. */
+  references?: StepReference[];
 }
 
 /** A validated scenario: what `runScenario` takes. */

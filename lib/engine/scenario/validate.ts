@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { MAX_SCENARIO_MS, parseDuration } from "./duration";
 import { formatPath, type PathSegment, type ScenarioError } from "./errors";
 import { isOperationName, operationNames, operationSchemas } from "./ops";
+import { findReferenceNodes, parseReference, withValueAt, type ReferableStep, type StepReference } from "./references";
 import { DEFAULT_SETTINGS, type Scenario, type ScenarioStep, type Settings } from "./types";
 
 /** A hostile scenario must not explode: at most this many step executions after `repeat`. */
@@ -116,15 +117,17 @@ export function validateScenario(value: unknown, opts: ValidateOptions = {}): Va
     fail(value.steps === undefined ? [] : ["steps"], value.steps === undefined ? "missing `steps`: expected a list of AWS calls" : `expected a list of steps, got ${describe(value.steps)}`);
   } else {
     const seen = new Map<string, number>();
+    const referable = new Map<string, ReferableStep>();
     let expanded = 0;
     let lastAt = 0;
     value.steps.forEach((raw: unknown, index: number) => {
-      const step = validateStep(raw, index, fail);
+      const step = validateStep(raw, index, fail, referable);
       if (!step) return;
       const where = { index, id: step.id };
       const prev = seen.get(step.id);
       if (prev !== undefined) fail(["steps", index, "id"], `duplicate step id "${step.id}" (also used by steps[${prev}])`, where);
       seen.set(step.id, index);
+      referable.set(step.id, { index, op: step.op, times: step.repeat?.times ?? 1 });
       if (step.at !== undefined) {
         if (step.at < lastAt) fail(["steps", index, "at"], `steps run in time order: at ${step.at} ms is earlier than the previous step (${lastAt} ms)`, where);
         lastAt = step.at;
@@ -147,7 +150,7 @@ export function validateScenario(value: unknown, opts: ValidateOptions = {}): Va
 
 type Fail = (path: PathSegment[], message: string, step?: { index: number; id?: string }, key?: boolean) => void;
 
-function validateStep(raw: unknown, index: number, fail: Fail): ScenarioStep | undefined {
+function validateStep(raw: unknown, index: number, fail: Fail, referable: ReadonlyMap<string, ReferableStep>): ScenarioStep | undefined {
   const base: PathSegment[] = ["steps", index];
   if (!isRecord(raw)) {
     fail(base, `expected a mapping with one AWS operation (e.g. \`Invoke: { FunctionName: f }\`), got ${describe(raw)}`, { index });
@@ -196,16 +199,63 @@ function validateStep(raw: unknown, index: number, fail: Fail): ScenarioStep | u
     return undefined;
   }
   const inputRaw = raw[op] ?? {};
-  const parsed = operationSchemas[op].safeParse(inputRaw);
+  // step references (references.ts): each `{ $ref }` must name an earlier step's answer
+  const references: StepReference[] = [];
+  const nodes = findReferenceNodes(inputRaw);
+  for (const node of nodes) {
+    const refPath = [...base, op, ...node.at];
+    if (node.extraKeys) {
+      node.extraKeys.forEach((k) => fail([...refPath, k], `a reference is a mapping with \`$ref\` alone; found also "${k}" (to send a literal "$ref" key, write the value as JSON text)`, where, true));
+      ok = false;
+      continue;
+    }
+    const parsedRef = parseReference(node.value, referable, index);
+    if (!parsedRef.ok) {
+      fail([...refPath, "$ref"], parsedRef.message, where);
+      ok = false;
+    } else references.push({ at: node.at, ...parsedRef.reference });
+  }
+  const schema = operationSchemas[op];
+  // every `{ $ref }`, even a refused one, is replaced by a value its position accepts for this check
+  const parsed = schema.safeParse(nodes.length ? withPlaceholders(schema, inputRaw, nodes) : inputRaw);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) reportIssue(issue, [...base, op], where, fail, inputRaw);
+    for (const issue of parsed.error.issues) {
+      const under = references.find((r) => startsWith(issue.path as PathSegment[], r.at));
+      if (under) fail([...base, op, ...under.at, "$ref"], `a reference cannot stand here: ${issue.message}`, where);
+      else reportIssue(issue, [...base, op], where, fail, inputRaw);
+    }
     return undefined;
   }
   if (!ok) return undefined;
-  const step: ScenarioStep = { index, id, op, input: parsed.data as Record<string, unknown> };
+  // a step with references keeps its input as written; the run substitutes and checks it (run.ts)
+  const step: ScenarioStep = { index, id, op, input: (references.length ? inputRaw : parsed.data) as Record<string, unknown> };
+  if (references.length) step.references = references;
   if (at !== undefined) step.at = at;
   if (repeat) step.repeat = repeat;
   return step;
+}
+
+/** A value each reference's position accepts, so the rest of the input can be checked now. */
+const PLACEHOLDERS: readonly unknown[] = ["x", 0, true, {}, [], null];
+
+function withPlaceholders(schema: z.ZodType, input: unknown, references: readonly { at: PathSegment[] }[]): unknown {
+  let out = input;
+  for (const r of references) out = withValueAt(out, r.at, PLACEHOLDERS[0]);
+  for (const r of references) {
+    for (const candidate of PLACEHOLDERS) {
+      const probe = withValueAt(out, r.at, candidate);
+      const result = schema.safeParse(probe);
+      if (result.success || !result.error.issues.some((i) => startsWith(i.path as PathSegment[], r.at))) {
+        out = probe;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function startsWith(path: readonly PathSegment[], prefix: readonly PathSegment[]): boolean {
+  return prefix.length <= path.length && prefix.every((seg, i) => String(path[i]) === String(seg));
 }
 
 function reportIssue(issue: z.core.$ZodIssue, base: PathSegment[], where: { index: number; id: string }, fail: Fail, input: unknown): void {

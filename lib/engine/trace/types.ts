@@ -14,7 +14,8 @@ export interface StepRecord {
   /** When the response arrived (synchronous Invoke: when the handler finished). */
   completedAt?: number;
   response?: unknown;
-  error?: { type: string; message: string; reason?: string };
+  /** `reference`: the step's input named an earlier step's answer that could not be had (scenario step references). */
+  error?: { type: string; message: string; reason?: string; reference?: string };
   /** The run stopped (`until`) before this call returned. */
   pending?: true;
 }
