@@ -131,7 +131,8 @@ function e2e(extra: string[]): SuiteCount[] {
   }
   const code = run(bin.playwright, ["test", ...extra], { LAMBDALAB_TEST_RESULTS: results, NEXT_TELEMETRY_DISABLED: "1" });
   const report = readJson<PlaywrightReport>(out);
-  return [reconcile(report ? countPlaywright("end-to-end", report) : emptyCount("end-to-end"), code, report !== null)];
+  const listed = extra.includes("--list"); // nothing ran: count what was listed as skipped
+  return [reconcile(report ? countPlaywright("end-to-end", report, { listed }) : emptyCount("end-to-end"), code, report !== null)];
 }
 
 function main(): number {
