@@ -13,7 +13,7 @@ test("@auth sign-up shows field errors and keeps what was typed", async ({ page 
 });
 
 test("@auth a duplicate email is refused at the email field, whatever its letter case", async ({ page, accounts }) => {
-  const taken = await accounts.create({ email: "taken@example.com" });
+  const taken = await accounts.create();
   await signUpThroughForm(page, { email: taken.email.toUpperCase(), password: "some other password" });
   await expect(page.getByText("An account with this email already exists. Sign in instead?")).toBeVisible();
   await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");

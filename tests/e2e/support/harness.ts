@@ -1,4 +1,4 @@
-// The server side of the end-to-end suite, run by tsx (tests/e2e/global-setup.ts starts it).
+// The server side of the end-to-end suite, run under tsx's loader (tests/e2e/global-setup.ts starts it).
 // It does what needs the app's own modules — Playwright's loader cannot import the generated
 // Prisma client — and so runs outside Playwright:
 //   1. takes the test lock (one test server per checkout; tests/support/test-lock.ts);
@@ -18,11 +18,11 @@ import path from "node:path";
 import { closeDb, getDb, Role } from "../../../lib/db";
 import { hashPassword } from "../../../lib/auth/password";
 import { normaliseEmail } from "../../../lib/auth/schemas";
+import { findFreePort } from "../../../scripts/next-process";
 import { prepare } from "../../../scripts/prepare";
 import { startTestServer, type TestServer } from "../../support/next-server";
 import { ensureTestBuild } from "../../support/test-build";
 import { acquireTestLock, type HeldLock } from "../../support/test-lock";
-import { findFreePort } from "../../../scripts/next-process";
 import { E2E_ARTIFACTS, E2E_PORT_RANGE, e2ePort, type HarnessReady } from "./paths";
 
 // Progress and problems go to the terminal; the content loaders' line-per-item chatter only to
