@@ -26,7 +26,7 @@ const DUE_BIT: number = Mailbox.DueBit;
 const FLAG_SHIFT: number = Mailbox.FlagShift;
 const OUTCOME_NONE: number = Outcome.None;
 import { cpuBudgetInterrupts, GUEST_STACK_BYTES, guestHeapLimitBytes, INIT_TIMEOUT_MS, LOG_LINE_MAX_CHARS, LOG_LINES_PER_INVOCATION } from "./limits";
-import type { LoadedQuickJs } from "./quickjs-module";
+import { HEAP_GROWTH_CHUNK, type LoadedQuickJs } from "./quickjs-module";
 import { RawCalls } from "./raw-calls";
 import { TmpFsOperations } from "./tmp-fs";
 
@@ -509,16 +509,20 @@ export class QuickJsFunctionRuntime implements FunctionRuntime {
   /**
    * Refuses wasm heap growth past this runtime's allowance. Running out is fatal, as V8 heap
    * exhaustion kills a Node process: the guest is stopped at its next interrupt poll even if it
-   * catches the "out of memory" error QuickJS throws.
+   * catches the "out of memory" error QuickJS throws. Allowed growth goes up to
+   * HEAP_GROWTH_CHUNK at a time (every grow costs the host a garbage collection), all of it
+   * charged here; near the allowance only what was asked for, so the limit stays where it was.
    */
-  private readonly growthGuard = (currentBytes: number, requestedBytes: number): boolean => {
-    const growth = Math.max(0, requestedBytes - currentBytes);
-    if (this.growthCharged + growth > this.growthAllowance) {
+  private readonly growthGuard = (currentBytes: number, neededBytes: number): number => {
+    const needed = Math.max(0, neededBytes - currentBytes);
+    const remaining = this.growthAllowance - this.growthCharged;
+    if (needed > remaining) {
       this.heapExhausted = true;
-      return false;
+      return 0;
     }
+    const growth = Math.max(needed, Math.min(HEAP_GROWTH_CHUNK, remaining));
     this.growthCharged += growth;
-    return true;
+    return currentBytes + growth;
   };
 
   // ---- guest setup ------------------------------------------------------------------------------

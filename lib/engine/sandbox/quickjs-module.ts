@@ -37,8 +37,7 @@ export interface LoadedQuickJs {
   /** Sets the clock that `Date.now()` inside QuickJS reads (epoch ms). */
   setClock(clock: () => number): void;
   /**
-   * Sets who decides on the next growths of the wasm heap: called with the current and the new
-   * size in bytes (growth is exact, in 64 KB pages); returning false makes the allocation fail.
+   * Sets who decides on the next growths of the wasm heap (see GrowthGuard).
    */
   setGrowthGuard(guard: GrowthGuard | undefined): void;
   /**
@@ -49,7 +48,15 @@ export interface LoadedQuickJs {
   setOutputSink(sink: (text: string) => void): void;
 }
 
-export type GrowthGuard = (currentBytes: number, requestedBytes: number) => boolean;
+/**
+ * Decides a growth of the wasm heap from `currentBytes` to at least `neededBytes` (64 KB pages):
+ * returns the size to grow to (≥ neededBytes, more to save later grows), or 0 to refuse — then
+ * the allocation fails.
+ */
+export type GrowthGuard = (currentBytes: number, neededBytes: number) => number;
+
+/** How far the heap grows at a time when no runtime is charged (and at most, when one is). */
+export const HEAP_GROWTH_CHUNK = 2 * 1024 * 1024;
 
 const WASM_PAGE = 65536;
 
@@ -95,9 +102,10 @@ function writeCString(memory: WebAssembly.Memory, pointer: number, text: string)
 
 export async function loadQuickJs(): Promise<LoadedQuickJs> {
   const wasmModule = await compileOnce();
+  const maximumBytes = Math.floor(FACTORY_WASM_MAX_BYTES / WASM_PAGE) * WASM_PAGE;
   const memory = new WebAssembly.Memory({
     initial: 256, // 16 MB, the build's INITIAL_MEMORY
-    maximum: Math.floor(FACTORY_WASM_MAX_BYTES / WASM_PAGE),
+    maximum: maximumBytes / WASM_PAGE,
   });
   let clock: () => number = () => 0;
   let growthGuard: GrowthGuard | undefined;
@@ -116,23 +124,30 @@ export async function loadQuickJs(): Promise<LoadedQuickJs> {
         const tzset = findImport(env, "tzset", ["getTimezoneOffset", "getFullYear", "UTC"]);
         const resizeHeap = findImport(env, "heap growth (emscripten_resize_heap)", ["grow(", "2147483648"]);
         const originalResize = env[resizeHeap] as (requested: number) => number | boolean;
-        // emscripten grows the heap by ~20% at a time; a runtime could then fill that headroom
-        // without being charged. Grow to exactly the requested size (64 KB pages) here, then let
-        // the glue's own resize run: it finds the memory already large enough, grows by 0 pages
-        // and refreshes its typed-array views of the (now detached) old buffer.
+        // emscripten grows the heap by ~20% at a time, uncharged. Here the growth guard of the
+        // runtime executing decides how far to grow (it is charged for all of it, and a runtime
+        // near its allowance gets no more than it asked); outside a turn (runtime creation)
+        // growth goes in HEAP_GROWTH_CHUNK steps. Every grow replaces the memory's ArrayBuffer,
+        // and V8 pays for that with a garbage collection: growing page by page made 2,000 cold
+        // starts take 15 s instead of 1.5 s. Then the glue's own resize runs: it finds the memory
+        // large enough, grows by 0 pages and refreshes its views of the (now detached) buffer.
         env[resizeHeap] = (requested: number) => {
           const wanted = requested >>> 0;
           const current = memory.buffer.byteLength;
-          const target = Math.ceil(wanted / WASM_PAGE) * WASM_PAGE;
-          if (target > current) {
-            if (growthGuard && !growthGuard(current, target)) return 0;
-            try {
-              memory.grow((target - current) / WASM_PAGE);
-            } catch {
-              return 0; // past FACTORY_WASM_MAX_BYTES: malloc fails, QuickJS throws "out of memory"
-            }
+          const needed = Math.ceil(wanted / WASM_PAGE) * WASM_PAGE;
+          if (needed <= current) return 1; // already large enough (the glue would add 20% more)
+          const allowed = growthGuard ? growthGuard(current, needed) : Math.max(needed, current + HEAP_GROWTH_CHUNK);
+          if (allowed < needed) return 0;
+          const target = Math.min(Math.ceil(allowed / WASM_PAGE) * WASM_PAGE, maximumBytes);
+          if (target < needed) return 0; // past FACTORY_WASM_MAX_BYTES: malloc fails, QuickJS throws "out of memory"
+          try {
+            memory.grow((target - current) / WASM_PAGE);
+          } catch {
+            return 0;
           }
-          return originalResize(requested) ? 1 : 0;
+          // The glue's views now see a detached buffer (length 0): asked for exactly the new size,
+          // its resize computes a growth of 0 pages, grows by nothing and refreshes them.
+          return originalResize(memory.buffer.byteLength) ? 1 : 0;
         };
         env[dateNow] = () => clock();
         // struct tm: sec, min, hour, mday, mon, year-1900, wday, yday, isdst, gmtoff (int32 each).
