@@ -1,11 +1,13 @@
-import NextAuth, { CredentialsSignin } from "next-auth";
+import NextAuth, { CredentialsSignin, type Session } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { cookies, headers } from "next/headers";
 import { clientIp } from "@/lib/http/client-ip";
 import { authenticateWithPassword } from "./accounts";
 import { lambdaLabAdapter } from "./adapter";
 import { authBaseConfig, authSecret } from "./config";
 import { oidcProviderFromEnv } from "./oidc";
 import { signInSchema } from "./schemas";
+import { checkSession } from "./session-token";
 
 /** Wrong email or password (deliberately the same for both: no account enumeration). */
 export class InvalidCredentials extends CredentialsSignin {
@@ -35,7 +37,7 @@ const credentials = Credentials({
   },
 });
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+export const { handlers, signIn, signOut } = NextAuth(() => {
   const oidc = oidcProviderFromEnv();
   return {
     ...authBaseConfig,
@@ -44,3 +46,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     providers: [credentials, ...(oidc ? [oidc] : [])],
   };
 });
+
+/**
+ * The session of the current request (server components, route handlers, server actions) — what
+ * NextAuth's `auth()` returns there, `{ user: { id } }` or null, without its cost: NextAuth runs
+ * its whole session endpoint per call (config, providers, decrypt, then re-encrypt the cookie,
+ * whose Set-Cookie it drops in this context). Here the cookie is verified by Auth.js's decode,
+ * once per token and shared with proxy.ts (lib/auth/session-token.ts); proxy.ts slides the expiry.
+ */
+export async function auth(): Promise<Session | null> {
+  const session = await checkSession((await cookies()).getAll(), await headers(), authSecret());
+  if (session.kind !== "valid") return null;
+  return { user: { id: session.claims.sub }, expires: new Date(session.claims.exp * 1000).toISOString() };
+}

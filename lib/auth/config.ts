@@ -2,6 +2,7 @@ import type { NextAuthConfig } from "next-auth";
 import { CredentialsSignin } from "next-auth";
 import { ensureAuthSecret } from "@/lib/config/auth-secret";
 import { dataDir } from "@/lib/db/config";
+import { SESSION_MAX_AGE_SEC } from "./session-token";
 
 declare module "next-auth" {
   interface Session {
@@ -27,12 +28,14 @@ export function authSecret(): string {
  * valid session cookie from a missing or forged one. lib/auth/auth.ts adds providers and adapter.
  *
  * Sessions are JWTs (required for credentials sign-in); the token carries only the user id
- * (`sub`). The role is read from the database on each request (lib/auth/session.ts), so a role
- * change or a deleted account takes effect at once.
+ * (`sub`). The role is read from the database (lib/auth/session.ts, through a few-second cache
+ * that a role change clears: lib/auth/account-cache.ts), so a role change or a deleted account
+ * takes effect without signing anyone out. proxy.ts and auth() verify the cookie themselves
+ * (lib/auth/session-token.ts) with Auth.js's decode; this config serves sign-in and sign-out.
  */
 export const authBaseConfig = {
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SEC },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: [],
   callbacks: {

@@ -1,4 +1,5 @@
 import { getDb, isUniqueViolation, Role } from "@/lib/db";
+import { forgetAccountUser } from "./account-cache";
 
 const FIRST_ADMIN = "first-admin";
 
@@ -15,6 +16,7 @@ export async function claimFirstAdmin(userId: string): Promise<boolean> {
       db.setting.create({ data: { key: FIRST_ADMIN, value: userId } }),
       db.user.update({ where: { id: userId }, data: { role: Role.admin } }),
     ]);
+    forgetAccountUser(userId);
     return true;
   } catch (error) {
     if (isUniqueViolation(error)) return false;

@@ -1,5 +1,6 @@
 import { fieldError, ActionError } from "@/lib/actions/errors";
 import { getDb, isNotFound, Role } from "@/lib/db";
+import { forgetAccountUser } from "./account-cache";
 import type { AccountUser } from "./accounts";
 
 export interface UserListItem extends AccountUser {
@@ -29,7 +30,7 @@ export async function changeUserRole(userId: string, role: Role): Promise<Accoun
   const db = getDb();
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.$transaction(
+      const changed = await db.$transaction(
         async (tx) => {
           const target = await tx.user.findUnique({ where: { id: userId }, select: { role: true } });
           if (!target) throw new ActionError("not_found", "That user no longer exists.");
@@ -41,6 +42,9 @@ export async function changeUserRole(userId: string, role: Role): Promise<Accoun
         },
         { isolationLevel: "Serializable" },
       );
+      // Signed-in requests read the role through a short cache: this one must see the change now.
+      forgetAccountUser(userId);
+      return changed;
     } catch (error) {
       if (isNotFound(error)) throw new ActionError("not_found", "That user no longer exists.");
       if ((error as { code?: string }).code === WRITE_CONFLICT && attempt < 5) continue;

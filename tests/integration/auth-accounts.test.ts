@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { runProcedure, type RequestContext } from "@/lib/actions/procedure";
-import { authenticateWithPassword, SIGN_IN_ACCOUNT_LIMIT, type AccountUser } from "@/lib/auth/accounts";
+import { cachedAccountUser } from "@/lib/auth/account-cache";
+import { authenticateWithPassword, findAccountUser, SIGN_IN_ACCOUNT_LIMIT, type AccountUser } from "@/lib/auth/accounts";
 import { changeRoleProcedure, signUpProcedure } from "@/lib/auth/procedures";
 import { changeUserRole } from "@/lib/auth/users";
 import { setupTestDatabase } from "./helpers/database";
@@ -120,6 +121,20 @@ describe(`accounts on ${process.env.TEST_DB_PROVIDER}`, () => {
         code: "invalid",
         fieldErrors: { role: [expect.stringMatching(/learner, instructor, admin/)] },
       });
+    });
+
+    it("a role change reaches the person's next request at once, though signed-in requests cache roles for a few seconds", async () => {
+      const admin = (await signUp("boss@example.com")) as { ok: true; data: AccountUser };
+      const ivy = (await signUp("ivy@example.com")) as { ok: true; data: AccountUser };
+      // What getCurrentUser() does on each request (lib/auth/session.ts).
+      const nextRequest = () => cachedAccountUser(ivy.data.id, findAccountUser);
+      expect(await nextRequest()).toMatchObject({ role: "learner" });
+      // An edit straight in the database (or by another instance) shows after ACCOUNT_CACHE_TTL_MS …
+      await testDb.db.user.update({ where: { id: ivy.data.id }, data: { role: "admin" } });
+      expect(await nextRequest()).toMatchObject({ role: "learner" });
+      // … a change through the app clears the cached answer at once.
+      await runProcedure(changeRoleProcedure, { userId: ivy.data.id, role: "instructor" }, as(admin.data));
+      expect(await nextRequest()).toMatchObject({ role: "instructor" });
     });
 
     it("never demotes the last admin", async () => {
