@@ -283,8 +283,6 @@ const ACTIONS: Record<string, Entry | Exempt> = {
   "app/(app)/study/actions.ts#updateDeckAction": { input: () => ({ deckId: "no-such-deck", name: "x" }), expect: GATE },
   "app/(app)/study/actions.ts#deleteDeckAction": { input: () => ({ deckId: "no-such-deck" }), expect: GATE },
   "app/(app)/study/actions.ts#bulkAction": { input: () => ({}), expect: GATE },
-  "app/(app)/study/actions.ts#importPreviewAction": { input: () => ({}), expect: GATE },
-  "app/(app)/study/actions.ts#importAction": { input: () => ({}), expect: GATE },
   "app/(app)/study/actions.ts#updateSettingsAction": { input: () => ({}), expect: GATE },
   "app/(app)/study/actions.ts#saveWeightsAction": { input: () => ({}), expect: GATE },
 };
