@@ -42,10 +42,10 @@ export class Ids {
     this.rng = new Prng(seed, "ids");
   }
   uuid(): string {
-    return flat(this.rng.uuid());
+    return this.rng.uuid();
   }
   hex(n: number): string {
-    return flat(this.rng.hex(n));
+    return this.rng.hex(n);
   }
   uint32(): number {
     return this.rng.uint32();
@@ -54,16 +54,6 @@ export class Ids {
   environment(): string {
     return `env-${++this.envCounter}`;
   }
-}
-
-/**
- * Makes V8 flatten a string built by concatenation. A retained template-literal string is a tree
- * of cons cells the garbage collector copies one by one; the trace keeps hundreds of thousands of
- * ids and log lines, so flattening them once makes the run markedly faster.
- */
-export function flat(s: string): string {
-  s.charCodeAt(0);
-  return s;
 }
 
 export class Recorder {
@@ -100,7 +90,7 @@ export class Recorder {
   log(at: number, fn: string, stream: string, line: string): void {
     if (this.logCount >= LIMITS.maxLogLines) return;
     this.logCount++;
-    const r: LogRecord = { at, function: fn, stream, line: flat(line) };
+    const r: LogRecord = { at, function: fn, stream, line };
     this.trace.logs.push(r);
   }
 }

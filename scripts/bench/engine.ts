@@ -3,11 +3,28 @@
  * object: {"sandboxedInvocationsPerSec","rawQuickjsCallsPerSec","overheadRatio",
  * "asyncFailureScenarioMs","bigScenarioMs","bigScenarioPeakRssMb"}.
  *
- * - sandboxedInvocationsPerSec: sequential warm synchronous invocations of a trivial handler
- *   through the whole engine (scenario step → Invoke → environment → QuickJS → trace), best of 3.
- * - rawQuickjsCallsPerSec: the same handler called directly in one QuickJS context (event in
- *   as JSON, result out as JSON, promise jobs run), best of 3.
+ * What each side measures (HANDLER below, one warm context each, same process, same wasm build):
+ * - sandboxedInvocationsPerSec — the whole engine: a scenario of 10,000 synchronous Invoke steps
+ *   10 ms apart on one warm environment, run to its trace. Per invocation that is the step
+ *   (cursor event, step record, the Invoke API: payload text — cached per payload object — and
+ *   its 6 MB check, routing, a request id), the attempt (concurrency check, warm environment,
+ *   the warm-start and completion events, invocation and timeline records, START/END/REPORT
+ *   log lines), the sandbox call (FunctionRuntime.invoke: the event text into QuickJS, the Lambda
+ *   context object, the handler, its promise, the result stringified inside QuickJS and read
+ *   back) and the answer (the payload parsed once for the trace, the step's response).
+ * - rawQuickjsCallsPerSec — the floor: the same handler in one QuickJS context of the same
+ *   build, driven through the same raw FFI calls the sandbox uses: the event text in and parsed
+ *   in QuickJS in the call that starts the handler, promise jobs run, the value stringified in
+ *   QuickJS and read back as text (sandbox/raw-benchmark.ts rawQuickjsLoop). No context object,
+ *   no limits, no trace. (The same calls through quickjs-emscripten's public handle API are
+ *   printed for reference: their lifetimes cost more than the handler, so they would flatter
+ *   the engine.)
  * - overheadRatio: raw / sandboxed (1.0 = the engine costs nothing on top of QuickJS).
+ * - The sides run interleaved, round after round, and each keeps its best round: on a busy
+ *   machine every side is slowed alike, and the best round is the least disturbed.
+ * - Also printed: the sandbox call alone (FunctionRuntime.invoke with a do-nothing host) and the
+ *   engine alone (the same scenario with a runtime that costs nothing), to show where the time
+ *   between the floor and the whole goes.
  * - asyncFailureScenarioMs: wall time of the default async-failure scenario (3 attempts over
  *   ~3 virtual minutes), median of 7.
  * - bigScenarioMs / bigScenarioPeakRssMb: 10,000 async invocations against a reserved
@@ -17,11 +34,12 @@
  * Targets (issue 3): ≥ 25,000/s, ≤ 1.5×, ≤ 20 ms, ≤ 2,000 ms, ≤ 300 MB.
  */
 import { spawnSync } from "node:child_process";
-import { getQuickJS } from "quickjs-emscripten";
 import { createQuickJsRuntimeFactory, runScenario, validateScenario, type RuntimeFactory, type Scenario } from "../../lib/engine";
+import { rawQuickjsHandleApiLoop, rawQuickjsLoop, sandboxedLoop, type CallLoop } from "../../lib/engine/sandbox/raw-benchmark";
 
 const HANDLER = "exports.handler = async (event) => ({ n: event.n + 1 });";
 const SEQUENTIAL = 10_000;
+const ROUNDS = 5;
 
 function scenario(value: unknown): Scenario {
   const v = validateScenario(value);
@@ -63,49 +81,9 @@ function bigScenario(): Scenario {
   });
 }
 
-function best(xs: number[]): number {
-  return Math.min(...xs);
-}
-
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
-}
-
-async function rawQuickJs(): Promise<number> {
-  const QuickJS = await getQuickJS();
-  const runtime = QuickJS.newRuntime();
-  const vm = runtime.newContext();
-  const loaded = vm.evalCode(`const exports = {}; ${HANDLER}; globalThis.handler = exports.handler;`);
-  if (loaded.error) throw new Error("raw handler did not load");
-  loaded.value.dispose();
-  const handler = vm.getProp(vm.global, "handler");
-  const json = vm.getProp(vm.global, "JSON");
-  const parse = vm.getProp(json, "parse");
-  const stringify = vm.getProp(json, "stringify");
-  const call = () => {
-    const text = vm.newString('{"n":1}');
-    const event = vm.unwrapResult(vm.callFunction(parse, vm.undefined, text));
-    const promise = vm.unwrapResult(vm.callFunction(handler, vm.undefined, event));
-    runtime.executePendingJobs();
-    const state = vm.getPromiseState(promise);
-    if (state.type !== "fulfilled") throw new Error("raw handler did not fulfil");
-    const out = vm.unwrapResult(vm.callFunction(stringify, vm.undefined, state.value));
-    const result = vm.getString(out);
-    for (const h of [text, event, promise, state.value, out]) h.dispose();
-    return result;
-  };
-  for (let i = 0; i < 2000; i++) call();
-  const rates: number[] = [];
-  for (let round = 0; round < 3; round++) {
-    const t0 = performance.now();
-    for (let i = 0; i < SEQUENTIAL; i++) call();
-    rates.push(SEQUENTIAL / ((performance.now() - t0) / 1000));
-  }
-  for (const h of [handler, json, parse, stringify]) h.dispose();
-  vm.dispose();
-  runtime.dispose();
-  return Math.max(...rates);
 }
 
 /**
@@ -147,21 +125,42 @@ async function bigChild(): Promise<void> {
 async function main(): Promise<void> {
   if (process.argv.includes("--big-child")) return bigChild();
   const runtime = await createQuickJsRuntimeFactory();
-
-  const raw = await rawQuickJs();
-  console.log(`raw QuickJS: ${Math.round(raw)} calls/s`);
-
   const seq = sequentialScenario();
-  runScenario(seq, { runtime });
-  const seqTimes: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const t0 = performance.now();
-    const trace = runScenario(seq, { runtime });
-    seqTimes.push(performance.now() - t0);
+  const zero = zeroCostRuntime();
+  const loops: { raw: CallLoop; api: CallLoop; sandbox: CallLoop } = {
+    raw: await rawQuickjsLoop(HANDLER),
+    api: await rawQuickjsHandleApiLoop(HANDLER),
+    sandbox: await sandboxedLoop(HANDLER),
+  };
+  const runEngine = (r: RuntimeFactory) => {
+    const trace = runScenario(seq, { runtime: r });
     if (trace.invocations.length !== SEQUENTIAL + 1 || trace.environments.length !== 1) throw new Error("the sequential scenario did not stay warm");
+  };
+  // µs per call, best round of each side; the rounds interleave the sides
+  const best = { raw: Infinity, api: Infinity, sandbox: Infinity, engine: Infinity, engineAlone: Infinity };
+  const time = (key: keyof typeof best, run: () => void) => {
+    const t0 = performance.now();
+    run();
+    best[key] = Math.min(best[key], ((performance.now() - t0) * 1000) / SEQUENTIAL);
+  };
+  for (const loop of Object.values(loops)) loop.run(2000);
+  runEngine(runtime);
+  runEngine(zero);
+  for (let round = 0; round < ROUNDS; round++) {
+    time("raw", () => loops.raw.run(SEQUENTIAL));
+    time("engine", () => runEngine(runtime));
+    time("sandbox", () => loops.sandbox.run(SEQUENTIAL));
+    time("engineAlone", () => runEngine(zero));
+    time("api", () => loops.api.run(SEQUENTIAL));
   }
-  const sandboxed = SEQUENTIAL / (best(seqTimes) / 1000);
-  console.log(`engine: ${Math.round(sandboxed)} sequential warm invocations/s (${SEQUENTIAL} per run, best of 3)`);
+  for (const loop of Object.values(loops)) loop.dispose();
+  const raw = 1e6 / best.raw;
+  const sandboxed = 1e6 / best.engine;
+  console.log(`raw QuickJS (floor, raw FFI): ${best.raw.toFixed(2)} µs per call (${Math.round(raw)} calls/s)`);
+  console.log(`raw QuickJS through quickjs-emscripten's handle API (reference): ${best.api.toFixed(2)} µs per call`);
+  console.log(`sandbox call alone (FunctionRuntime.invoke): ${best.sandbox.toFixed(2)} µs per call`);
+  console.log(`engine alone (zero-cost runtime): ${best.engineAlone.toFixed(2)} µs per invocation`);
+  console.log(`whole engine: ${best.engine.toFixed(2)} µs per sequential warm invocation (${Math.round(sandboxed)}/s; best of ${ROUNDS} rounds of ${SEQUENTIAL})`);
 
   const failing = asyncFailureScenario();
   runScenario(failing, { runtime });
@@ -182,18 +181,8 @@ async function main(): Promise<void> {
   const big = bigRun();
   console.log(`big scenario: ${big.invocations} invocations (${big.ok} ok, ${big.throttles} throttles) in ${big.ms.toFixed(0)} ms, peak RSS ${big.peakRssMb.toFixed(0)} MB`);
 
-  // the engine's own share: the same scenarios with a runtime that costs nothing
-  const zero = zeroCostRuntime();
-  runScenario(seq, { runtime: zero });
-  const zeroTimes: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const t0 = performance.now();
-    runScenario(seq, { runtime: zero });
-    zeroTimes.push(performance.now() - t0);
-  }
-  const engineOnly = best(zeroTimes) / SEQUENTIAL;
   const bigZero = bigRun("--zero-cost");
-  console.log(`engine alone (zero-cost runtime): ${(engineOnly * 1000).toFixed(1)} µs per sequential invocation, big scenario ${bigZero.ms.toFixed(0)} ms`);
+  console.log(`big scenario with a zero-cost runtime (the engine alone): ${bigZero.ms.toFixed(0)} ms`);
 
   console.log(
     JSON.stringify({

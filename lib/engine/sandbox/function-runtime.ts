@@ -71,8 +71,9 @@ export class QuickJsFunctionRuntime implements FunctionRuntime {
   private readonly clock: () => number;
   private entries: Entries | undefined;
   private hostFunction: QuickJSHandle | undefined;
-  /** The guest's mailbox (an Int32Array), read through raw FFI calls. */
-  private mailboxHandle: QuickJSHandle | undefined;
+  /** Byte address of the guest's mailbox (host-ops.ts) in wasm memory, and a view to read it. */
+  private mailboxPointer = 0;
+  private heap32: Int32Array;
   private readonly raw: RawCalls;
 
   /** Set once the runtime can never run guest code again; every later call returns it. */
@@ -118,6 +119,7 @@ export class QuickJsFunctionRuntime implements FunctionRuntime {
     this.rt.setInterruptHandler(this.onInterrupt);
     this.ctx = this.rt.newContext();
     this.raw = new RawCalls(services.quickjs, this.ctx);
+    this.heap32 = new Int32Array(services.quickjs.memory.buffer);
   }
 
   // ---- the contract ------------------------------------------------------------------------
@@ -209,7 +211,6 @@ export class QuickJsFunctionRuntime implements FunctionRuntime {
       // with live references.
       this.dropHandlerPromise();
       if (this.entries) for (const handle of Object.values(this.entries)) handle.dispose();
-      this.mailboxHandle?.dispose();
       this.hostFunction?.dispose();
       this.raw.dispose();
       this.ctx.dispose();
@@ -318,7 +319,10 @@ export class QuickJsFunctionRuntime implements FunctionRuntime {
   }
 
   private mailboxWord(): number {
-    return this.raw.element(this.mailboxHandle!, Mailbox.Word);
+    let heap = this.heap32;
+    // a grown wasm memory detaches the old buffer (and empties views of it)
+    if (heap.length === 0) heap = this.heap32 = new Int32Array(this.services.quickjs.memory.buffer);
+    return heap[(this.mailboxPointer >> 2) + Mailbox.Word]!;
   }
 
   /** Takes an outcome the guest left in its mailbox (one ordinary call, only when there is one). */
@@ -539,9 +543,12 @@ export class QuickJsFunctionRuntime implements FunctionRuntime {
       return;
     }
     const configJson = ctx.newString(JSON.stringify({ seed: this.config.seed, env: this.config.environment }));
-    const started = ctx.callFunction(compiled.value, ctx.undefined, this.hostFunction, configJson);
+    const mailbox = this.raw.newSharedBuffer(4 * Mailbox.Words);
+    this.mailboxPointer = mailbox.pointer;
+    const started = ctx.callFunction(compiled.value, ctx.undefined, this.hostFunction, configJson, mailbox.handle);
     compiled.value.dispose();
     configJson.dispose();
+    mailbox.handle.dispose();
     if (started.error) {
       const error = this.describeGuestError(started.error);
       started.error.dispose();
@@ -558,7 +565,6 @@ export class QuickJsFunctionRuntime implements FunctionRuntime {
       take: ctx.getProp(api, "take"),
       promiseSettled: ctx.getProp(api, "promiseSettled"),
     };
-    this.mailboxHandle = ctx.getProp(api, "mailbox");
     api.dispose();
   }
 

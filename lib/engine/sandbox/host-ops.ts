@@ -24,9 +24,10 @@ export const LogLevelCode = { INFO: 0, WARN: 1, ERROR: 2, DEBUG: 3 } as const;
 
 /**
  * How the guest reports the end of an invocation (or of Init) without a host call: it writes
- * these words into a small Int32Array (the "mailbox") that the host reads with raw QuickJS FFI
- * calls, and keeps the payload for the host to `take()` with an ordinary call. A host call
- * through quickjs-emscripten costs several times an ordinary call into the guest.
+ * these words into a small Int32Array (the "mailbox") over bytes the host allocated in wasm
+ * memory, which the host reads directly, and keeps the payload for the host to `take()` with an
+ * ordinary call. A host call through quickjs-emscripten costs several times an ordinary call
+ * into the guest, and a read through QuickJS's property API three FFI crossings.
  */
 export const Mailbox = {
   /** The one word the host reads: outcome (bits 0-3) | due (bit 4) | exit code (bits 8-15). */

@@ -1,45 +1,97 @@
 /**
  * Benchmark helpers (for `npm run bench:engine`, not for tests: tests never assert speed).
  *
- * - measureRawQuickjsCalls: the floor — the same handler called straight through
- *   quickjs-emscripten in one context, with what any embedding must do per call: the event in as
- *   JSON text (JSON.parse inside QuickJS), run the promise jobs, the result out as JSON text.
- * - measureSandboxedCalls: the same handler through this sandbox's FunctionRuntime (bootstrap,
- *   context object, completion reporting, limits), without the engine around it.
+ * Each returns a call loop over ONE warm context of the same handler, so the benchmark can
+ * interleave them (a busy machine then slows every side alike) and keep the best round of each:
  *
- * Both return calls per second over `n` warm calls, after a warm-up of min(n, 2000) calls.
+ * - rawQuickjsLoop — the floor: what QuickJS itself costs for the handler. The same wasm build,
+ *   loaded the same way as the sandbox's (quickjs-module.ts), driven through the same raw FFI
+ *   calls (raw-calls.ts). Per call: the event goes in as JSON text and is parsed inside QuickJS
+ *   in the call that starts the handler, the promise jobs run, the fulfilled value is
+ *   stringified inside QuickJS and read back as text. Nothing else: no context object, no
+ *   limits, no clock, no mailbox.
+ * - rawQuickjsHandleApiLoop — the same through quickjs-emscripten's public handle API
+ *   (newString, callFunction, executePendingJobs, getPromiseState, dump/getString, dispose):
+ *   what a straightforward embedding pays. Its lifetimes and argument arrays cost more than the
+ *   handler itself, so it is reported for reference, not as the floor.
+ * - sandboxedLoop — the same handler through this sandbox's FunctionRuntime.invoke (turn
+ *   bookkeeping, limits armed, the Lambda context object, completion through the mailbox), with
+ *   a host that does nothing; no engine around it.
  */
 import { newQuickJSWASMModuleFromVariant, RELEASE_SYNC, type QuickJSContext, type QuickJSHandle } from "quickjs-emscripten";
 import type { InvokeContext, Turn } from "./contract";
 import { createQuickJsRuntimeFactory } from "./factory";
+import { loadQuickJs } from "./quickjs-module";
+import { RawCalls } from "./raw-calls";
 
-const EVENT = '{"n":1}';
+export const BENCH_EVENT = '{"n":1}';
 
-function rate(n: number, run: () => void): number {
-  for (let i = 0; i < Math.min(n, 2000); i++) run();
-  const started = performance.now();
-  for (let i = 0; i < n; i++) run();
-  return n / ((performance.now() - started) / 1000);
+export interface CallLoop {
+  /** Makes `n` warm calls; throws if the handler does not answer. */
+  run(n: number): void;
+  dispose(): void;
 }
 
-export async function measureRawQuickjsCalls(handlerSource: string, n: number): Promise<number> {
+/** The handler's module as a function returning `[start(eventJson), stringify(value)]`. */
+function rawEntryPoints(handlerSource: string): string {
+  return `(function () { const module = { exports: {} }, exports = module.exports; ${handlerSource}
+; const handler = module.exports.handler; return [(text) => handler(JSON.parse(text)), (value) => JSON.stringify(value)]; })()`;
+}
+
+export async function rawQuickjsLoop(handlerSource: string): Promise<CallLoop> {
+  const quickjs = await loadQuickJs();
+  const runtime = quickjs.module.newRuntime();
+  const vm = runtime.newContext();
+  const pair = vm.evalCode(rawEntryPoints(handlerSource));
+  if (pair.error) throw new Error(`the handler did not load: ${JSON.stringify(vm.dump(pair.error))}`);
+  const start = vm.getProp(pair.value, 0);
+  const stringify = vm.getProp(pair.value, 1);
+  pair.value.dispose();
+  const raw = new RawCalls(quickjs, vm);
+  const call = (): string => {
+    const promise = raw.call(start, [BENCH_EVENT]);
+    if (!promise) throw new Error("the handler threw");
+    raw.runJobs();
+    const fulfilled = raw.promiseState(promise) === 1;
+    const value = raw.promiseResult(promise);
+    raw.free(promise);
+    const text = fulfilled ? raw.call(stringify, [{ value }]) : 0;
+    raw.free(value);
+    if (!text) throw new Error("the handler did not fulfil its promise");
+    return raw.text(text);
+  };
+  if (call() !== '{"n":2}') throw new Error("the raw call did not answer {\"n\":2}");
+  return {
+    run(n) {
+      for (let i = 0; i < n; i++) call();
+    },
+    dispose() {
+      start.dispose();
+      stringify.dispose();
+      raw.dispose();
+      vm.dispose();
+      runtime.dispose();
+    },
+  };
+}
+
+export async function rawQuickjsHandleApiLoop(handlerSource: string): Promise<CallLoop> {
   const quickjs = await newQuickJSWASMModuleFromVariant(RELEASE_SYNC);
   const runtime = quickjs.newRuntime();
   const vm: QuickJSContext = runtime.newContext();
-  const loaded = vm.evalCode(`(function () { const module = { exports: {} }, exports = module.exports; ${handlerSource}\n; return module.exports.handler; })()`);
-  if (loaded.error) throw new Error(`the handler did not load: ${JSON.stringify(vm.dump(loaded.error))}`);
-  const handler = loaded.value;
-  const json = vm.getProp(vm.global, "JSON");
-  const parse = vm.getProp(json, "parse");
-  const stringify = vm.getProp(json, "stringify");
-  const call = () => {
-    const text = vm.newString(EVENT);
-    const event = vm.unwrapResult(vm.callFunction(parse, vm.undefined, text));
-    const result = vm.unwrapResult(vm.callFunction(handler, vm.undefined, event));
-    runtime.executePendingJobs();
-    const state = vm.getPromiseState(result);
-    const handles: QuickJSHandle[] = [text, event, result];
+  const pair = vm.evalCode(rawEntryPoints(handlerSource));
+  if (pair.error) throw new Error(`the handler did not load: ${JSON.stringify(vm.dump(pair.error))}`);
+  const start = vm.getProp(pair.value, 0);
+  const stringify = vm.getProp(pair.value, 1);
+  pair.value.dispose();
+  const call = (): string => {
+    const text = vm.newString(BENCH_EVENT);
+    const handles: QuickJSHandle[] = [text];
     try {
+      const result = vm.unwrapResult(vm.callFunction(start, vm.undefined, text));
+      handles.push(result);
+      runtime.executePendingJobs().dispose();
+      const state = vm.getPromiseState(result);
       if (state.type !== "fulfilled") {
         if (state.type === "rejected") handles.push(state.error);
         throw new Error("the handler did not fulfil its promise");
@@ -47,21 +99,26 @@ export async function measureRawQuickjsCalls(handlerSource: string, n: number): 
       if (state.value !== result) handles.push(state.value);
       const out = vm.unwrapResult(vm.callFunction(stringify, vm.undefined, state.value));
       handles.push(out);
-      vm.getString(out);
+      return vm.getString(out);
     } finally {
       for (const handle of handles) handle.dispose();
     }
   };
-  try {
-    return rate(n, call);
-  } finally {
-    for (const handle of [handler, json, parse, stringify]) handle.dispose();
-    vm.dispose();
-    runtime.dispose();
-  }
+  if (call() !== '{"n":2}') throw new Error("the raw call did not answer {\"n\":2}");
+  return {
+    run(n) {
+      for (let i = 0; i < n; i++) call();
+    },
+    dispose() {
+      start.dispose();
+      stringify.dispose();
+      vm.dispose();
+      runtime.dispose();
+    },
+  };
 }
 
-export async function measureSandboxedCalls(handlerSource: string, n: number): Promise<number> {
+export async function sandboxedLoop(handlerSource: string): Promise<CallLoop> {
   const factory = await createQuickJsRuntimeFactory();
   const runtime = factory.create({
     functionName: "bench",
@@ -87,12 +144,40 @@ export async function measureSandboxedCalls(handlerSource: string, n: number): P
     logStreamName: "2025/01/01/[$LATEST]bench",
     deadline: 3000,
   };
+  const call = (): Turn => {
+    const turn = runtime.invoke(BENCH_EVENT, context);
+    if (turn.kind !== "returned") throw new Error(`the invocation did not return: ${JSON.stringify(turn)}`);
+    return turn;
+  };
+  const first = call();
+  if (first.kind !== "returned" || first.payload !== '{"n":2}') throw new Error("the sandboxed call did not answer {\"n\":2}");
+  return {
+    run(n) {
+      for (let i = 0; i < n; i++) call();
+    },
+    dispose() {
+      runtime.dispose();
+    },
+  };
+}
+
+/** Calls per second over `n` warm calls, after a warm-up of min(n, 2000). */
+async function rate(loop: Promise<CallLoop>, n: number): Promise<number> {
+  const l = await loop;
   try {
-    return rate(n, () => {
-      const turn: Turn = runtime.invoke(EVENT, context);
-      if (turn.kind !== "returned") throw new Error(`the invocation did not return: ${JSON.stringify(turn)}`);
-    });
+    l.run(Math.min(n, 2000));
+    const started = performance.now();
+    l.run(n);
+    return n / ((performance.now() - started) / 1000);
   } finally {
-    runtime.dispose();
+    l.dispose();
   }
+}
+
+export function measureRawQuickjsCalls(handlerSource: string, n: number): Promise<number> {
+  return rate(rawQuickjsLoop(handlerSource), n);
+}
+
+export function measureSandboxedCalls(handlerSource: string, n: number): Promise<number> {
+  return rate(sandboxedLoop(handlerSource), n);
 }

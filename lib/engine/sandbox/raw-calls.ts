@@ -26,8 +26,8 @@ interface Ffi {
   QTS_NewString(context: number, utf8: number): number;
   QTS_GetString(context: number, value: number): number;
   QTS_FreeCString(context: number, text: number): void;
-  QTS_GetPropNumber(context: number, value: number, index: number): number;
   QTS_Typeof(context: number, value: number): number;
+  QTS_NewArrayBuffer(context: number, buffer: number, length: number): number;
 }
 
 interface EmscriptenModule {
@@ -177,13 +177,17 @@ export class RawCalls {
     return this.ffi.QTS_PromiseResult(this.context, pointer);
   }
 
-  /** Element `index` of a guest array or typed array, as a number. */
-  element(array: QuickJSHandle, index: number): number {
-    const { ffi, context } = this;
-    const pointer = ffi.QTS_GetPropNumber(context, array.value as unknown as number, index);
-    const value = ffi.QTS_GetFloat64(context, pointer);
-    ffi.QTS_FreeValuePointer(context, pointer);
-    return value;
+  /**
+   * A guest ArrayBuffer over `bytes` zeroed bytes of wasm memory the host allocates: QuickJS takes
+   * them over (JS_NewArrayBuffer with `free` as the free function; quickjs-emscripten's
+   * QTS_NewArrayBuffer does not copy), and frees them when the buffer is collected. While the
+   * guest keeps the buffer, the host reads and writes the bytes at `pointer` without a call.
+   */
+  newSharedBuffer(bytes: number): { handle: QuickJSHandle; pointer: number } {
+    const pointer = this.emscripten._malloc(bytes);
+    new Uint8Array(this.memory.buffer, pointer, bytes).fill(0);
+    const value = this.ffi.QTS_NewArrayBuffer(this.context, pointer, bytes);
+    return { handle: this.wrapError(value), pointer };
   }
 
   /** Frees the argument vector and scratch buffer (the runtime is being freed). */

@@ -40,11 +40,16 @@ export interface ReportFields {
 
 export function reportLine(r: ReportFields): string {
   const billed = Math.ceil(r.durationMs + r.initMs);
-  let line = `REPORT RequestId: ${r.requestId}\tDuration: ${r.durationMs.toFixed(2)} ms\tBilled Duration: ${billed} ms\tMemory Size: ${r.memoryMb} MB\tMax Memory Used: ${r.maxMemoryUsedMb} MB`;
-  if (r.initMs > 0) line += `\tInit Duration: ${r.initMs.toFixed(2)} ms`;
+  let line = `REPORT RequestId: ${r.requestId}\tDuration: ${ms2(r.durationMs)} ms\tBilled Duration: ${billed} ms\tMemory Size: ${r.memoryMb} MB\tMax Memory Used: ${r.maxMemoryUsedMb} MB`;
+  if (r.initMs > 0) line += `\tInit Duration: ${ms2(r.initMs)} ms`;
   if (r.status) line += `\tStatus: ${r.status}`;
   if (r.errorType) line += `\tError Type: ${r.errorType}`;
   return line;
+}
+
+/** Milliseconds with two decimals, as REPORT prints them (virtual durations are whole ms: no toFixed). */
+function ms2(ms: number): string {
+  return Number.isInteger(ms) ? `${ms}.00` : ms.toFixed(2);
 }
 
 /** Node's runtime prefixes what the function prints: `<ISO time>\t<request id>\t<LEVEL>\t<text>`. */

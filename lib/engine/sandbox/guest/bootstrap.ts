@@ -4,9 +4,9 @@
  * client (aws/aws-lambda-nodejs-runtime-interface-client, "RIC" below) and of the bits of Node
  * that handlers use: console, timers on virtual time, process, require, the invoke loop.
  *
- * It is an expression evaluating to `function (host, configJson)`, which returns the entry points
- * the host keeps handles to: { init, invoke, step, settle, setStatic }. `host` is the single host
- * function (host-ops.ts); it stays in this closure.
+ * It is an expression evaluating to `function (host, configJson, mailboxBuffer)`, which returns
+ * the entry points the host keeps handles to: { init, invoke, step, settle, setStatic }. `host`
+ * is the single host function (host-ops.ts); it stays in this closure, as does the mailbox.
  *
  * Written as plain ES2020 inside a string (it runs in QuickJS, not in Node): no template literals
  * inside, so that this file's own template only interpolates the host constants.
@@ -15,7 +15,7 @@ import { HostOp, LogLevelCode, Mailbox, Outcome } from "../host-ops";
 
 export const BOOTSTRAP_FILENAME = "file:///var/runtime/index.mjs";
 
-export const BOOTSTRAP_SOURCE = String.raw`(function lambdaLabRuntime(host, configJson) {
+export const BOOTSTRAP_SOURCE = String.raw`(function lambdaLabRuntime(host, configJson, mailboxBuffer) {
 "use strict";
 var G = globalThis;
 var config = JSON.parse(configJson);
@@ -175,8 +175,9 @@ if ($Error.stackTraceLimit === undefined) $Error.stackTraceLimit = 10;
 // ---- the invocation in progress -----------------------------------------------------------
 var current = null;
 var exiting = false;
-// The mailbox (host-ops.ts): completion state the host reads straight from wasm memory.
-var mailbox = new Int32Array(${Mailbox.Words});
+// The mailbox (host-ops.ts): completion state the host reads straight from wasm memory — the
+// ArrayBuffer's bytes are a block the host allocated, so reading it needs no call into QuickJS.
+var mailbox = new Int32Array(mailboxBuffer, 0, ${Mailbox.Words});
 var outcome;
 function report(kind, text, flag) {
   outcome = text;
@@ -570,5 +571,5 @@ function settle(now, ticket, replyJson) {
   waiter.resolve(replyJson);
 }
 
-return { init: init, invoke: invoke, step: step, settle: settle, setStatic: setStatic, take: take, promiseSettled: promiseSettled, mailbox: mailbox };
+return { init: init, invoke: invoke, step: step, settle: settle, setStatic: setStatic, take: take, promiseSettled: promiseSettled };
 })`;
