@@ -5,6 +5,7 @@ import { resolveDatabaseConfig, type DatabaseConfig } from "./config";
 import { PrismaClient as PostgresPrismaClient } from "./generated/postgresql/client";
 import { PrismaClient as SqlitePrismaClient } from "./generated/sqlite/client";
 import { SQLITE_BUSY_TIMEOUT_MS } from "./migrations/sqlite-store";
+import { pgRowSource, queryText, readRowsFrom, sqliteRowSource, type ColumnKind, type RowOf, type RowSource, type SqlQuery } from "./rows";
 
 /**
  * The database client the whole app uses. Both providers' generated clients have the same models;
@@ -18,6 +19,8 @@ interface Connection {
   config: DatabaseConfig;
   db: Db;
   pool: pg.Pool | null;
+  /** readRows()'s driver access, opened on first use. */
+  rows?: RowSource;
 }
 
 // Kept on globalThis so `next dev` hot reloads reuse one connection instead of leaking one per edit.
@@ -56,7 +59,10 @@ function current(): Connection {
   if (!holder.__lambdalabDb || holder.__lambdalabDb.key !== config.url) {
     // The URL changed (tests switch databases): drop the old client, open the new one.
     const stale = holder.__lambdalabDb;
-    if (stale) void stale.db.$disconnect().catch(() => {});
+    if (stale) {
+      stale.rows?.close();
+      void stale.db.$disconnect().catch(() => {});
+    }
     holder.__lambdalabDb = connect(config);
   }
   return holder.__lambdalabDb;
@@ -77,9 +83,41 @@ export function getPgPool(): pg.Pool | null {
   return current().pool;
 }
 
+/**
+ * Rows of a read-only query, straight from the driver: for the hottest reads only (see
+ * lib/db/rows.ts — standard SQL for both databases, no transaction). Everything else uses getDb().
+ *
+ *   const cards = await readRows(sql`SELECT "id", "due" FROM "Card" WHERE "ownerId" = ${userId}`, { id: "text", due: "date" });
+ */
+export function readRows<const C extends Record<string, ColumnKind>>(query: SqlQuery, columns: C, via?: RawQueryClient): Promise<RowOf<C>[]> {
+  const c = current();
+  // A transaction client (or another client) given by the caller: the same SQL through Prisma, so
+  // the read sees that transaction's writes.
+  if (via && via !== c.db) return readRowsFrom(prismaRowSource(via, c.config.provider), query, columns);
+  c.rows ??= c.config.provider === "sqlite" ? sqliteRowSource(c.config.file, SQLITE_BUSY_TIMEOUT_MS) : pgRowSource(c.pool!);
+  return readRowsFrom(c.rows, query, columns);
+}
+
+/** What readRows needs of a Prisma client or transaction client. */
+export interface RawQueryClient {
+  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
+}
+
+function prismaRowSource(client: RawQueryClient, provider: DatabaseConfig["provider"]): RowSource {
+  return {
+    async read(query, columns) {
+      const text = queryText(query, provider === "sqlite" ? () => "?" : (i) => `$${i}`);
+      const rows = await client.$queryRawUnsafe<Record<string, unknown>[]>(text, ...query.values);
+      return rows.map((r) => columns.map((name) => r[name]));
+    },
+    close() {},
+  };
+}
+
 /** Closes the connection (tests, scripts); the next getDb() opens a new one. */
 export async function closeDb(): Promise<void> {
   const c = holder.__lambdalabDb;
   holder.__lambdalabDb = undefined;
+  c?.rows?.close();
   if (c) await c.db.$disconnect();
 }

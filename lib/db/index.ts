@@ -1,5 +1,6 @@
 // The one way the app reaches the database. Import from "@/lib/db" (never from ./generated).
-export { getDb, getDatabaseConfig, getPgPool, closeDb, type Db } from "./client";
+export { getDb, getDatabaseConfig, getPgPool, closeDb, readRows, type Db, type RawQueryClient } from "./client";
+export { sql, RowShapeError, type SqlQuery, type SqlValue, type ColumnKind, type RowOf } from "./rows";
 export {
   resolveDatabaseConfig,
   describeDatabase,

@@ -5,7 +5,7 @@
  * is derived per request and follows daylight saving time).
  */
 import { z } from "zod";
-import { getDb, type Db } from "@/lib/db";
+import { getDb, readRows, sql, type Db } from "@/lib/db";
 import type { LearnerDayConfig } from "../learner-day";
 import { createScheduler, defaultSchedulingSettings, parseSchedulingSettings, type Scheduler, type SchedulingSettings } from "../scheduler";
 
@@ -89,8 +89,27 @@ export function settingsFromRow(row: SettingsRow | null): LearnerSettings {
   };
 }
 
+// Read before every answer and every queue: through readRows (lib/db/rows.ts), not Prisma.
+const SETTINGS_COLUMNS = {
+  desiredRetention: "number",
+  learningSteps: "text",
+  relearningSteps: "text",
+  maximumInterval: "number",
+  enableFuzz: "boolean",
+  timeZone: "text",
+  rolloverHour: "number",
+  weights: "text?",
+  optimizedAt: "date?",
+} as const;
+
 export async function getLearnerSettings(userId: string, db: Db = getDb()): Promise<LearnerSettings> {
-  return settingsFromRow(await db.studySettings.findUnique({ where: { userId } }));
+  const [row] = await readRows(
+    sql`SELECT "desiredRetention", "learningSteps", "relearningSteps", "maximumInterval", "enableFuzz", "timeZone", "rolloverHour", "weights", "optimizedAt"
+      FROM "StudySettings" WHERE "userId" = ${userId}`,
+    SETTINGS_COLUMNS,
+    db,
+  );
+  return settingsFromRow(row ?? null);
 }
 
 // A scheduler per distinct settings: building one parses and checks the weights; answers reuse it.
