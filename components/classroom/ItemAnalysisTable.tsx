@@ -1,5 +1,5 @@
 import { EmptyState } from "@/components/ui";
-import { Markdown } from "@/components/labs/Markdown";
+import { Markdown } from "@/components/ui/Markdown";
 import type { ItemAnalysis } from "@/lib/classroom/service/analysis";
 import { DISCRIMINATION_LOW, FACILITY_HIGH, FACILITY_LOW, UPPER_LOWER_SHARE } from "@/lib/classroom/item-analysis";
 import styles from "./Classroom.module.css";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { LearnerLab } from "@/lib/labs/types";
 import { DOMAINS } from "@/lib/quiz/domains";
 import { DIFFICULTY_LABELS } from "./list/filters";
-import { Markdown } from "./Markdown";
+import { Markdown } from "@/components/ui/Markdown";
 import styles from "./LabIntro.module.css";
 
 const DOMAIN_NAMES = Object.fromEntries(DOMAINS.map((d) => [d.id, d.name]));

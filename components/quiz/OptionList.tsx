@@ -1,6 +1,6 @@
 import type { OptionFeedbackView } from "@/lib/quiz/views";
 import { optionLetter } from "./keyboard";
-import { Markdown } from "./Markdown";
+import { Markdown } from "@/components/ui/Markdown";
 import styles from "./OptionList.module.css";
 
 export interface OptionListProps {

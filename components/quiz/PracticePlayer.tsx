@@ -7,7 +7,7 @@ import type { ActionResult } from "@/lib/actions/result";
 import type { AttemptView, QuestionFeedbackView, SavedAnswer } from "@/lib/quiz/views";
 import { commandForKey } from "./keyboard";
 import { MakeCardButton } from "./MakeCardButton";
-import { Markdown } from "./Markdown";
+import { Markdown } from "@/components/ui/Markdown";
 import { QuestionView } from "./QuestionView";
 import { submitAttemptRequest } from "./requests";
 import styles from "./Player.module.css";

@@ -1,7 +1,7 @@
 import type { Ref } from "react";
 import { chooseLabel, stemSaysChoose } from "@/lib/quiz/question";
 import type { AttemptQuestionView, OptionFeedbackView } from "@/lib/quiz/views";
-import { Markdown } from "./Markdown";
+import { Markdown } from "@/components/ui/Markdown";
 import { OptionList } from "./OptionList";
 import styles from "./Player.module.css";
 

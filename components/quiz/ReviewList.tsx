@@ -4,7 +4,7 @@ import { useState } from "react";
 import { chooseLabel, stemSaysChoose } from "@/lib/quiz/question";
 import type { ReviewItem } from "@/lib/quiz/views";
 import { MakeCardButton } from "./MakeCardButton";
-import { Markdown } from "./Markdown";
+import { Markdown } from "@/components/ui/Markdown";
 import { OptionList } from "./OptionList";
 import styles from "./Results.module.css";
 

@@ -1,10 +1,9 @@
-import { tokenize } from "./highlight";
+import { HighlightedCode } from "@/components/ui/code/HighlightedCode";
 import styles from "./CodeBlock.module.css";
 
 /** Handler code with line numbers and token colours (a server-friendly component: no hooks). */
 export function CodeBlock({ code, label }: { code: string; label: string }) {
   const lines = code.replace(/\n$/, "").split("\n");
-  const tokens = tokenize(lines.join("\n"));
   return (
     <figure className={styles.figure}>
       <figcaption className="visually-hidden">{label}</figcaption>
@@ -16,15 +15,7 @@ export function CodeBlock({ code, label }: { code: string; label: string }) {
             ))}
           </span>
           <code className={styles.code}>
-            {tokens.map((t, i) =>
-              t.kind === "space" || t.kind === "punct" || t.kind === "name" ? (
-                t.text
-              ) : (
-                <span key={i} className={styles[t.kind]}>
-                  {t.text}
-                </span>
-              ),
-            )}
+            <HighlightedCode code={lines.join("\n")} />
           </code>
         </pre>
       </div>

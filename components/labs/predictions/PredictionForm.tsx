@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { Alert, Button } from "@/components/ui";
 import type { AttemptView, LabProgress, LearnerQuestion } from "@/lib/labs/types";
-import { Markdown } from "../Markdown";
+import { Markdown } from "@/components/ui/Markdown";
 import type { GradeAction, MakeCard, SaveDraftAction } from "../player-actions";
 import { answersOf, draftOf, isAnswered, restoreForm, type FormState, type QuestionState } from "./answer-state";
 import { QuestionFeedback } from "./QuestionFeedback";

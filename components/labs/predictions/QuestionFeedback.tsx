@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { LearnerQuestion, QuestionResult } from "@/lib/labs/types";
-import { Markdown } from "../Markdown";
+import { Markdown } from "@/components/ui/Markdown";
 import type { MakeCard } from "../player-actions";
 import { formatValue } from "./answer-state";
 import styles from "./Predictions.module.css";

@@ -1,7 +1,7 @@
 import { Alert } from "@/components/ui";
 import type { VariantPreview as Preview } from "@/lib/labs/service/instructor";
 import { TraceExplorer } from "../explorer/TraceExplorer";
-import { Markdown } from "../Markdown";
+import { Markdown } from "@/components/ui/Markdown";
 import { formatValue } from "../predictions/answer-state";
 import { describeSetup } from "../setup/describe-setup";
 import { SetupView } from "../setup/SetupView";

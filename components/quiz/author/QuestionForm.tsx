@@ -7,7 +7,7 @@ import type { ServerAction } from "@/lib/actions";
 import { DOMAINS } from "@/lib/quiz/domains";
 import { MAX_OPTIONS, MIN_OPTIONS } from "@/lib/quiz/question-input";
 import { optionLetter } from "../keyboard";
-import { Markdown } from "../Markdown";
+import { Markdown } from "@/components/ui/Markdown";
 import { TextArea } from "./TextArea";
 import styles from "./Author.module.css";
 

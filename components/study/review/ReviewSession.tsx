@@ -7,7 +7,7 @@ import type { ActionResult } from "@/lib/actions/result";
 import type { AnswerResult, UndoResult } from "@/lib/srs/db/answers";
 import type { NoteContent } from "@/lib/srs/db/note-content";
 import type { ReviewCard, ReviewView } from "@/lib/srs/db/queue";
-import { Markdown } from "../Markdown";
+import { Markdown } from "@/components/ui/Markdown";
 import { newIdempotencyKey } from "./idempotency-key";
 import { NoteEditor } from "./NoteEditor";
 import styles from "./ReviewSession.module.css";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Alert, ButtonLink, PageHeader } from "@/components/ui";
 import { QuestionForm } from "@/components/quiz/author/QuestionForm";
-import { Markdown } from "@/components/quiz/Markdown";
+import { Markdown } from "@/components/ui/Markdown";
 import { OptionList } from "@/components/quiz/OptionList";
 import { ActionError } from "@/lib/actions";
 import { STAFF_ROLES } from "@/lib/auth/roles";

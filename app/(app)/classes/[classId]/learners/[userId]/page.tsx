@@ -6,7 +6,7 @@ import { LocalDate } from "@/components/classroom/LocalDate";
 import { StatusBadge } from "@/components/classroom/StatusBadge";
 import { percentText } from "@/components/classroom/format";
 import styles from "@/components/classroom/Classroom.module.css";
-import { Markdown } from "@/components/labs/Markdown";
+import { Markdown } from "@/components/ui/Markdown";
 import { Timeline } from "@/components/labs/timeline/Timeline";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { requireRole } from "@/lib/auth/session";

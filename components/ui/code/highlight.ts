@@ -1,8 +1,8 @@
 /**
- * A small JavaScript tokenizer for handler code: enough to colour keywords, strings, numbers,
- * comments and names. Lossless (the tokens join back to the source) and never throws — an
- * unterminated string or comment simply runs to the end. No regex literals: a `/` is an operator,
- * which only affects colour, never the text.
+ * A small JavaScript tokenizer for lab handler code and fenced JavaScript in Markdown: enough to
+ * colour keywords, strings, numbers, comments and names. Lossless (the tokens join back to the
+ * source) and never throws — an unterminated string or comment simply runs to the end. No regex
+ * literals: a `/` is an operator, which only affects colour, never the text.
  */
 export type TokenKind = "keyword" | "string" | "number" | "comment" | "name" | "property" | "call" | "punct" | "space";
 
