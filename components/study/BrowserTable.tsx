@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Button } from "@/components/ui";
+import { Badge, Button } from "@/components/ui";
 import type { ActionResult } from "@/lib/actions/result";
 import type { BrowserRow } from "@/lib/srs/db/browser";
 import styles from "./BrowserTable.module.css";
@@ -150,7 +150,7 @@ export function BrowserTable({ rows, total, q, decks, action }: { rows: BrowserR
                 <td className={styles.deck} title={r.deckName}>
                   {r.deckName}
                 </td>
-                <td>{r.suspended ? <span className={styles.badge}>Suspended</span> : STATE_LABEL[r.state]}</td>
+                <td>{r.suspended ? <Badge tone="warning">Suspended</Badge> : STATE_LABEL[r.state]}</td>
                 <td className={styles.nowrap}>{dueLabel(r)}</td>
                 <td className={styles.num}>{r.state === 2 ? `${r.interval}d` : "—"}</td>
                 <td className={styles.num}>{r.lapses}</td>

@@ -1,6 +1,22 @@
-import type { ReactNode } from "react";
+import type { HTMLAttributes, ReactNode } from "react";
 import styles from "./Badge.module.css";
 
-export function Badge({ tone = "neutral", children }: { tone?: "neutral" | "accent"; children: ReactNode }) {
-  return <span className={`${styles.badge} ${styles[tone]}`}>{children}</span>;
+/**
+ * neutral: a plain label · accent: highlighted · success / danger / info / warning: a state
+ * (graded, late, submitted, suspended …). The text always says it; colour is only a second cue.
+ */
+export type BadgeTone = "neutral" | "accent" | "success" | "danger" | "info" | "warning";
+
+export interface BadgeProps extends HTMLAttributes<HTMLSpanElement> {
+  tone?: BadgeTone;
+  children: ReactNode;
+}
+
+/** A small pill: a status, a role, a kind. */
+export function Badge({ tone = "neutral", className, children, ...rest }: BadgeProps) {
+  return (
+    <span {...rest} className={[styles.badge, styles[tone], className].filter(Boolean).join(" ")}>
+      {children}
+    </span>
+  );
 }

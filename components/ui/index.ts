@@ -5,5 +5,5 @@ export { Card, type CardProps } from "./Card";
 export { EmptyState, type EmptyStateProps } from "./EmptyState";
 export { PageHeader, type PageHeaderProps } from "./PageHeader";
 export { Alert, type AlertProps } from "./Alert";
-export { Badge } from "./Badge";
+export { Badge, type BadgeProps, type BadgeTone } from "./Badge";
 export { FormError, fieldErrorsOf, valuesOf } from "./FormError";

@@ -1,10 +1,12 @@
 import Link from "next/link";
-import { EmptyState } from "@/components/ui";
+import { Badge, EmptyState, type BadgeTone } from "@/components/ui";
 import type { LabListItem } from "@/lib/labs/types";
 import { DOMAINS } from "@/lib/quiz/domains";
-import { DIFFICULTY_LABELS, filterHref, labStatus, listProgress, sortLabs, STATUS_LABELS, STATUSES, type LabFilters } from "./filters";
+import { DIFFICULTY_LABELS, filterHref, labStatus, listProgress, sortLabs, STATUS_LABELS, STATUSES, type LabFilters, type LabStatus } from "./filters";
 import { LabFilterForm } from "./LabFilterForm";
 import styles from "./LabsList.module.css";
+
+const STATUS_TONES: Record<LabStatus, BadgeTone> = { "not-started": "neutral", "in-progress": "warning", completed: "success" };
 
 const DOMAIN_NAMES = Object.fromEntries(DOMAINS.map((d) => [d.id, d.name]));
 
@@ -29,7 +31,7 @@ function LabCard({ lab, filters }: { lab: LabListItem; filters: LabFilters }) {
   return (
     <li className={styles.card} data-status={status}>
       <div className={styles.cardTop}>
-        <span className={`${styles.status} ${styles[`status-${status}`]}`}>{STATUS_LABELS[status]}</span>
+        <Badge tone={STATUS_TONES[status]}>{STATUS_LABELS[status]}</Badge>
         <span className={styles.meta}>
           {DIFFICULTY_LABELS[lab.difficulty]} · {lab.estimatedMinutes} min · {lab.questionCount} questions
         </span>
