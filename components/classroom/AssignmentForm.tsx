@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useState } from "react";
-import { Button, Field, FormError, SelectField, fieldErrorsOf } from "@/components/ui";
+import { Button, Field, FormError, SelectField, TextAreaField, fieldErrorsOf } from "@/components/ui";
 import type { ServerAction } from "@/lib/actions";
 import { GRADING_METHOD_LABELS, GRADING_METHODS, LATE_POLICIES, LATE_POLICY_LABELS } from "@/lib/classroom/grading";
 import styles from "./Classroom.module.css";
@@ -119,10 +119,7 @@ export function AssignmentForm({
         ) : null}
       </fieldset>
       <Field name="title" label="Title (optional)" defaultValue={initial?.title ?? ""} errors={errors.title} hint="Defaults to the lab's or quiz's title." />
-      <label className={styles.stack} style={{ gap: "var(--space-1)" }}>
-        <span>Instructions (optional, Markdown)</span>
-        <textarea name="instructions" rows={3} className={styles.textarea} defaultValue={initial?.instructions ?? ""} />
-      </label>
+      <TextAreaField name="instructions" label="Instructions (optional, Markdown)" rows={3} defaultValue={initial?.instructions ?? ""} errors={errors.instructions} />
       <div className={styles.grid2}>
         <Field name="opensAt" type="datetime-local" label="Opens" value={opensAt} onChange={(e) => setOpensAt(e.target.value)} errors={errors.opensAt} />
         <Field name="dueAt" type="datetime-local" label="Due" value={dueAt} onChange={(e) => setDueAt(e.target.value)} errors={errors.dueAt} />

@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import styles from "./Field.module.css";
 
 interface FieldFrameProps {
@@ -90,6 +90,32 @@ export function SelectField({ label, hint, errors, id, options, ...select }: Sel
           </option>
         ))}
       </select>
+    </FieldFrame>
+  );
+}
+
+export interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id"> {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: string[];
+  id?: string;
+}
+
+/** A labelled textarea (Markdown, instructions, pasted rows) wired like Field. */
+export function TextAreaField({ label, hint, errors, id, className, ...textarea }: TextAreaFieldProps) {
+  const autoId = useId();
+  const fieldId = id ?? `${textarea.name}-${autoId}`;
+  const invalid = Boolean(errors?.length);
+  return (
+    <FieldFrame id={fieldId} label={label} hint={hint} errors={errors}>
+      <textarea
+        {...textarea}
+        id={fieldId}
+        className={[styles.input, styles.textarea, className].filter(Boolean).join(" ")}
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy(fieldId, hint, errors)}
+      />
     </FieldFrame>
   );
 }

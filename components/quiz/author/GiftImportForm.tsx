@@ -2,11 +2,10 @@
 
 import Link from "next/link";
 import { useActionState, useState } from "react";
-import { Alert, Button, FormError, SelectField, fieldErrorsOf } from "@/components/ui";
+import { Alert, Button, Field, FormError, SelectField, TextAreaField, fieldErrorsOf } from "@/components/ui";
 import type { ServerAction } from "@/lib/actions";
 import { DOMAINS } from "@/lib/quiz/domains";
 import type { GiftImportReport } from "@/lib/quiz/service/bank";
-import { TextArea } from "./TextArea";
 import styles from "./Author.module.css";
 import report from "./GiftImport.module.css";
 
@@ -33,7 +32,7 @@ export function GiftImportForm({ action }: { action: ServerAction<never, GiftImp
     <div className={report.layout}>
       <form action={formAction} className={styles.form} noValidate>
         <FormError result={result} />
-        <TextArea
+        <TextAreaField
           name="text"
           label="GIFT text"
           rows={14}
@@ -45,16 +44,7 @@ export function GiftImportForm({ action }: { action: ServerAction<never, GiftImp
           hint="Multiple choice (=right ~wrong), multiple response (~%50%right ~%-100%wrong), true/false, #feedback per answer and #### general feedback. Separate questions with a blank line."
           spellCheck={false}
         />
-        <div className={styles.field}>
-          <label htmlFor="gift-file" className={styles.label}>
-            …or upload a file
-          </label>
-          <input id="gift-file" type="file" name="file" accept=".txt,.gift,text/plain" aria-describedby="gift-file-hint" />
-          <p id="gift-file-hint" className={styles.hint}>
-            A file takes the place of the pasted text. Up to 1 MB.
-          </p>
-          {errors.file ? <p className={styles.error}>{errors.file.join(" ")}</p> : null}
-        </div>
+        <Field name="file" type="file" label="…or upload a file" accept=".txt,.gift,text/plain" hint="A file takes the place of the pasted text. Up to 1 MB." errors={errors.file} />
         <div className={styles.row3}>
           <SelectField
             name="defaultDomain"

@@ -2,13 +2,12 @@
 
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef, useState } from "react";
-import { Alert, Button, Field, FormError, SelectField, fieldErrorsOf } from "@/components/ui";
+import { Alert, Button, Field, FormError, SelectField, TextAreaField, fieldErrorsOf } from "@/components/ui";
 import type { ServerAction } from "@/lib/actions";
 import { DOMAINS } from "@/lib/quiz/domains";
 import { MAX_OPTIONS, MIN_OPTIONS } from "@/lib/quiz/question-input";
 import { optionLetter } from "../keyboard";
 import { Markdown } from "@/components/ui/Markdown";
-import { TextArea } from "./TextArea";
 import styles from "./Author.module.css";
 
 export interface QuestionDraft {
@@ -92,7 +91,7 @@ export function QuestionForm({ initial, action, submitLabel }: { initial: Questi
           {errors.type ? <p className={styles.error}>{errors.type.join(" ")}</p> : null}
         </fieldset>
 
-        <TextArea name="stem" label="Question" rows={5} value={d.stem} onChange={(e) => setD({ ...d, stem: e.target.value })} errors={errors.stem} hint="Markdown: `code`, **bold**, lists. Describe a scenario and ask what to do, like the exam does." />
+        <TextAreaField name="stem" label="Question" rows={5} value={d.stem} onChange={(e) => setD({ ...d, stem: e.target.value })} errors={errors.stem} hint="Markdown: `code`, **bold**, lists. Describe a scenario and ask what to do, like the exam does." />
 
         <fieldset className={styles.fieldset}>
           <legend className={styles.label}>Options</legend>
@@ -118,8 +117,8 @@ export function QuestionForm({ initial, action, submitLabel }: { initial: Questi
                   </Button>
                 </div>
                 {r.id ? <input type="hidden" name={`options.${i}.id`} value={r.id} /> : null}
-                <TextArea name={`options.${i}.text`} label={`Option ${optionLetter(i)}`} rows={2} value={r.text} onChange={(e) => setRow(r.key, { text: e.target.value })} errors={errors[`options.${i}.text`]} />
-                <TextArea
+                <TextAreaField name={`options.${i}.text`} label={`Option ${optionLetter(i)}`} rows={2} value={r.text} onChange={(e) => setRow(r.key, { text: e.target.value })} errors={errors[`options.${i}.text`]} />
+                <TextAreaField
                   name={`options.${i}.explanation`}
                   label={`Why option ${optionLetter(i)} is ${r.correct ? "right" : "wrong"}`}
                   rows={2}
@@ -155,7 +154,7 @@ export function QuestionForm({ initial, action, submitLabel }: { initial: Questi
           />
           <Field name="topics" label="Topics" value={d.topics} onChange={(e) => setD({ ...d, topics: e.target.value })} hint="Comma-separated, e.g. async, retries" errors={errors.topics ?? Object.entries(errors).filter(([k]) => k.startsWith("topics.")).flatMap(([, v]) => v)} />
         </div>
-        <TextArea name="explanation" label="General explanation (optional)" rows={3} value={d.explanation} onChange={(e) => setD({ ...d, explanation: e.target.value })} errors={errors.explanation} hint="Shown after answering, below the options." />
+        <TextAreaField name="explanation" label="General explanation (optional)" rows={3} value={d.explanation} onChange={(e) => setD({ ...d, explanation: e.target.value })} errors={errors.explanation} hint="Shown after answering, below the options." />
         <Field name="source" label="Source (optional)" value={d.source} onChange={(e) => setD({ ...d, source: e.target.value })} errors={errors.source} hint="The AWS documentation page the answer rests on." />
 
         {result?.ok ? <Alert tone="success">Saved.</Alert> : null}

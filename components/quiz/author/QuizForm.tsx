@@ -2,12 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useMemo, useState } from "react";
-import { Badge, Button, Field, FormError, fieldErrorsOf } from "@/components/ui";
+import { Badge, Button, Field, FormError, TextAreaField, fieldErrorsOf } from "@/components/ui";
 import type { ServerAction } from "@/lib/actions";
 import { DOMAINS } from "@/lib/quiz/domains";
 import { stemExcerpt } from "@/lib/quiz/question";
 import type { BankListItem } from "@/lib/quiz/service/bank";
-import { TextArea } from "./TextArea";
 import styles from "./Author.module.css";
 import picker from "./QuizForm.module.css";
 
@@ -44,7 +43,7 @@ export function QuizForm({ bank, action }: { bank: readonly BankListItem[]; acti
     <form action={formAction} className={styles.form} noValidate>
       <FormError result={result} />
       <Field name="title" label="Title" value={title} onChange={(e) => setTitle(e.target.value)} errors={errors.title} />
-      <TextArea name="description" label="Description (optional)" rows={2} value={description} onChange={(e) => setDescription(e.target.value)} errors={errors.description} />
+      <TextAreaField name="description" label="Description (optional)" rows={2} value={description} onChange={(e) => setDescription(e.target.value)} errors={errors.description} />
 
       <fieldset className={styles.fieldset}>
         <legend className={styles.label}>Who can take it</legend>

@@ -1,7 +1,7 @@
 "use client";
 
-import { useId, useState, type FormEvent } from "react";
-import { Button } from "@/components/ui";
+import { useState, type FormEvent } from "react";
+import { Alert, Button, Field, TextAreaField } from "@/components/ui";
 import type { ActionResult } from "@/lib/actions/result";
 import type { NoteContent } from "@/lib/srs/db/note-content";
 import styles from "./NoteEditor.module.css";
@@ -21,7 +21,6 @@ const TYPE_LABELS: Record<NoteContent["type"], string> = { basic: "Basic", rever
 
 /** The fields of a note (front/back, or cloze text/extra) and its tags, with errors under each field. */
 export function NoteEditor({ initial, typeEditable = false, submitLabel = "Save", onSave, onCancel, resetOnSave = false }: NoteEditorProps) {
-  const id = useId();
   const [type, setType] = useState<NoteContent["type"]>(initial.type);
   const [front, setFront] = useState(initial.type === "cloze" ? "" : initial.front);
   const [back, setBack] = useState(initial.type === "cloze" ? "" : initial.back);
@@ -49,37 +48,12 @@ export function NoteEditor({ initial, typeEditable = false, submitLabel = "Save"
   }
 
   const area = (name: string, label: string, value: string, set: (v: string) => void, hint?: string, rows = 4) => (
-    <div className={styles.field}>
-      <label htmlFor={`${id}-${name}`}>{label}</label>
-      <textarea
-        id={`${id}-${name}`}
-        name={name}
-        rows={rows}
-        value={value}
-        onChange={(e) => set(e.target.value)}
-        aria-invalid={errors[name]?.length ? true : undefined}
-        aria-describedby={[hint ? `${id}-${name}-hint` : "", errors[name]?.length ? `${id}-${name}-error` : ""].filter(Boolean).join(" ") || undefined}
-      />
-      {hint ? (
-        <p id={`${id}-${name}-hint`} className={styles.hint}>
-          {hint}
-        </p>
-      ) : null}
-      {errors[name]?.length ? (
-        <p id={`${id}-${name}-error`} className={styles.error} role="alert">
-          {errors[name]!.join(" ")}
-        </p>
-      ) : null}
-    </div>
+    <TextAreaField name={name} label={label} rows={rows} value={value} onChange={(e) => set(e.target.value)} hint={hint} errors={errors[name]} className={styles.source} />
   );
 
   return (
     <form onSubmit={submit} className={styles.form} noValidate>
-      {result && !result.ok && !Object.keys(errors).some((k) => ["front", "back", "text", "extra", "tags", "type"].includes(k)) ? (
-        <p className={styles.error} role="alert">
-          {result.error}
-        </p>
-      ) : null}
+      {result && !result.ok && !Object.keys(errors).some((k) => ["front", "back", "text", "extra", "tags", "type"].includes(k)) ? <Alert tone="error">{result.error}</Alert> : null}
       {result?.ok && resetOnSave ? (
         <p className={styles.saved} role="status">
           Added. Write the next one.
@@ -106,25 +80,18 @@ export function NoteEditor({ initial, typeEditable = false, submitLabel = "Save"
           {area("back", "Back", back, setBack)}
         </>
       )}
-      <div className={styles.field}>
-        <label htmlFor={`${id}-tags`}>Tags</label>
-        <input
-          id={`${id}-tags`}
-          name="tags"
-          value={tags}
-          onChange={(e) => setTags(e.target.value)}
-          aria-invalid={errors.tags?.length ? true : undefined}
-          aria-describedby={`${id}-tags-hint`}
-        />
-        <p id={`${id}-tags-hint`} className={styles.hint}>
-          Separated by spaces, e.g. <code>domain:development topic:async</code>.
-        </p>
-        {errors.tags?.length ? (
-          <p className={styles.error} role="alert">
-            {errors.tags.join(" ")}
-          </p>
-        ) : null}
-      </div>
+      <Field
+        name="tags"
+        label="Tags"
+        value={tags}
+        onChange={(e) => setTags(e.target.value)}
+        errors={errors.tags}
+        hint={
+          <>
+            Separated by spaces, e.g. <code>domain:development topic:async</code>.
+          </>
+        }
+      />
       <div className={styles.actions}>
         <Button type="submit" pending={pending}>
           {submitLabel}
