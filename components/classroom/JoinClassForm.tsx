@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
-import { Button, Field, FormError, fieldErrorsOf, valuesOf } from "@/components/ui";
+import { Button, Field, FieldRow, FormError, fieldErrorsOf, valuesOf } from "@/components/ui";
 import type { ServerAction } from "@/lib/actions";
 import styles from "./Classroom.module.css";
 
@@ -27,21 +27,23 @@ export function JoinClassForm({ action, code }: { action: ServerAction<never, { 
     );
   }
   return (
-    <form action={formAction} aria-label="Join a class" className={styles.inlineForm} noValidate>
-      <Field
-        name="code"
-        label="Class code"
-        placeholder="K7XW-3MFD"
-        autoComplete="off"
-        autoCapitalize="characters"
-        spellCheck={false}
-        defaultValue={valuesOf(result).code}
-        errors={errors.code}
-        hint="8 letters and digits from your instructor; case and dashes do not matter."
-      />
-      <Button type="submit" pending={pending}>
-        Join
-      </Button>
+    <form action={formAction} aria-label="Join a class" noValidate>
+      <FieldRow>
+        <Field
+          name="code"
+          label="Class code"
+          placeholder="K7XW-3MFD"
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          defaultValue={valuesOf(result).code}
+          errors={errors.code}
+          hint="8 letters and digits from your instructor; case and dashes do not matter."
+        />
+        <Button type="submit" pending={pending}>
+          Join
+        </Button>
+      </FieldRow>
       <FormError result={result} />
     </form>
   );

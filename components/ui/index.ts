@@ -7,3 +7,4 @@ export { PageHeader, type PageHeaderProps } from "./PageHeader";
 export { Alert, type AlertProps } from "./Alert";
 export { Badge, type BadgeProps, type BadgeTone } from "./Badge";
 export { FormError, fieldErrorsOf, valuesOf } from "./FormError";
+export { FieldRow } from "./FieldRow";

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import { ButtonLink, PageHeader } from "@/components/ui";
+import { Button, ButtonLink, Field, FieldRow, PageHeader, SelectField } from "@/components/ui";
 import { ClassNav } from "@/components/classroom/ClassNav";
 import { GradebookTable } from "@/components/classroom/GradebookTable";
-import styles from "@/components/classroom/Classroom.module.css";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { requireRole } from "@/lib/auth/session";
 import { STATUS_LABELS, type AssignmentStatus } from "@/lib/classroom/grading";
@@ -12,6 +11,13 @@ import { orPageError } from "@/lib/classroom/page-errors";
 export const metadata: Metadata = { title: "Gradebook" };
 
 const KINDS = ["lab", "quiz", "study"] as const;
+const KIND_OPTIONS = [
+  { value: "", label: "All" },
+  { value: "lab", label: "Labs" },
+  { value: "quiz", label: "Quizzes" },
+  { value: "study", label: "Study goals" },
+];
+const STATUS_OPTIONS = [{ value: "", label: "Any" }, ...(Object.entries(STATUS_LABELS) as Array<[AssignmentStatus, string]>).map(([value, label]) => ({ value, label }))];
 
 export default async function GradebookPage({ params, searchParams }: { params: Promise<{ classId: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { classId } = await params;
@@ -35,36 +41,21 @@ export default async function GradebookPage({ params, searchParams }: { params: 
         }
       />
       <ClassNav classId={classId} current="gradebook" />
-      <form method="get" aria-label="Filter the gradebook" className={styles.inlineForm} style={{ marginBottom: "var(--space-4)" }}>
+      <form method="get" aria-label="Filter the gradebook">
         {assignmentId ? <input type="hidden" name="assignmentId" value={assignmentId} /> : null}
-        <label className={styles.stack} style={{ gap: "var(--space-1)" }}>
-          <span>Learner</span>
-          <input name="q" defaultValue={q ?? ""} placeholder="Name or email" className={styles.textarea} />
-        </label>
-        <label className={styles.stack} style={{ gap: "var(--space-1)" }}>
-          <span>Kind</span>
-          <select name="kind" defaultValue={kind ?? ""} className={styles.textarea}>
-            <option value="">All</option>
-            <option value="lab">Labs</option>
-            <option value="quiz">Quizzes</option>
-            <option value="study">Study goals</option>
-          </select>
-        </label>
-        <label className={styles.stack} style={{ gap: "var(--space-1)" }}>
-          <span>Status</span>
-          <select name="status" defaultValue={status ?? ""} className={styles.textarea}>
-            <option value="">Any</option>
-            {(Object.entries(STATUS_LABELS) as Array<[AssignmentStatus, string]>).map(([k, v]) => (
-              <option key={k} value={k}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className={styles.status} style={{ padding: "var(--space-2) var(--space-4)", cursor: "pointer" }}>
-          Filter
-        </button>
-        {filtered ? <a href={`/classes/${classId}/gradebook`}>Clear filters</a> : null}
+        <FieldRow>
+          <Field name="q" label="Learner" defaultValue={q ?? ""} placeholder="Name or email" />
+          <SelectField name="kind" label="Kind" defaultValue={kind ?? ""} options={KIND_OPTIONS} />
+          <SelectField name="status" label="Status" defaultValue={status ?? ""} options={STATUS_OPTIONS} />
+          <Button type="submit" variant="secondary">
+            Filter
+          </Button>
+          {filtered ? (
+            <ButtonLink href={`/classes/${classId}/gradebook`} variant="ghost">
+              Clear filters
+            </ButtonLink>
+          ) : null}
+        </FieldRow>
       </form>
       <GradebookTable classId={classId} book={book} />
     </>
