@@ -43,7 +43,9 @@ export function OptionList({ questionId, type, options, selected, onToggle, feed
               aria-checked={isPicked}
               disabled={!onToggle}
               className={styles.choice}
-              onClick={() => onToggle?.(o.id)}
+              // No handler at all when read-only: the built-in question page renders this list as a
+              // server component, and a function prop there fails the whole page.
+              onClick={onToggle ? () => onToggle(o.id) : undefined}
               id={`${questionId}-option-${o.id}`}
             >
               <span className={styles.letter} aria-hidden="true">
