@@ -1,4 +1,3 @@
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { resolveDatabaseConfig, type DatabaseConfig } from "./config";
@@ -6,6 +5,7 @@ import { PrismaClient as PostgresPrismaClient } from "./generated/postgresql/cli
 import { PrismaClient as SqlitePrismaClient } from "./generated/sqlite/client";
 import { SQLITE_BUSY_TIMEOUT_MS } from "./migrations/sqlite-store";
 import { pgRowSource, queryText, readRowsFrom, sqliteRowSource, type ColumnKind, type RowOf, type RowSource, type SqlQuery } from "./rows";
+import { PrismaBetterSqlite3WithStatementCache } from "./sqlite-statements";
 
 /**
  * The database client the whole app uses. Both providers' generated clients have the same models;
@@ -30,7 +30,8 @@ function connect(config: DatabaseConfig): Connection {
   if (config.provider === "sqlite") {
     // `timeout` is better-sqlite3's busy timeout: wait for a writer instead of failing with SQLITE_BUSY.
     // WAL mode is stored in the file by the migration runner (lib/db/migrations/sqlite-store.ts).
-    const adapter = new PrismaBetterSqlite3({ url: config.file, timeout: SQLITE_BUSY_TIMEOUT_MS });
+    // Statements are prepared once per SQL text, not once per query (lib/db/sqlite-statements.ts).
+    const adapter = new PrismaBetterSqlite3WithStatementCache({ url: config.file, timeout: SQLITE_BUSY_TIMEOUT_MS });
     const db = new SqlitePrismaClient({ adapter });
     // synchronous=NORMAL in WAL mode: a commit no longer waits for an fsync (≈3 ms each here,
     // the bulk of a flashcard answer). SQLite: "Transactions are durable across application
