@@ -16,7 +16,7 @@
  * "before" columns.
  */
 import { ActionError } from "@/lib/actions/errors";
-import { getDb, isUniqueViolation, type Db } from "@/lib/db";
+import { getDb, isUniqueViolation, readRows, sql, type Db } from "@/lib/db";
 import { formatInterval, gradeSchema, type Grade } from "../scheduler";
 import { afterOf, beforeOf, fsrsColumns, fsrsSelect, sameState, toSrsCard, transitionColumns, type FsrsColumns } from "./card-state";
 import { getLearnerSettings, schedulerFor, type LearnerSettings } from "./learner-settings";
@@ -94,6 +94,20 @@ function replayOf(log: LogRow, expect: { kind: "answer" | "undo"; cardId?: strin
 
 class StaleCard extends Error {}
 
+/** The FSRS columns (card-state.ts fsrsSelect) as readRows reads them. */
+const FSRS_COLUMNS = {
+  due: "date",
+  stability: "number",
+  difficulty: "number",
+  elapsedDays: "number",
+  scheduledDays: "number",
+  learningSteps: "number",
+  reps: "number",
+  lapses: "number",
+  state: "number",
+  lastReview: "date?",
+} as const satisfies Record<keyof typeof fsrsSelect, string>;
+
 export async function answerCard(userId: string, input: AnswerInput, opts: { now?: Date; settings?: LearnerSettings } = {}, db: Db = getDb()): Promise<AnswerResult> {
   const key = storedKey(userId, input.idempotencyKey);
   const rating = gradeSchema.parse(input.rating);
@@ -105,7 +119,14 @@ export async function answerCard(userId: string, input: AnswerInput, opts: { now
   };
   const changedMeanwhile = () => new ActionError("conflict", "This card was answered elsewhere in the meantime; reload to see it as it is now.");
 
-  const card = await db.card.findFirst({ where: { id: input.cardId, ownerId: userId }, select: { id: true, noteId: true, deckId: true, suspended: true, ...fsrsSelect } });
+  // Read on every answer: through readRows (lib/db/rows.ts), not Prisma — the write below still
+  // checks that the card is unchanged, so reading the committed state outside it is enough.
+  const [card] = await readRows(
+    sql`SELECT "id", "noteId", "deckId", "suspended", "due", "stability", "difficulty", "elapsedDays", "scheduledDays", "learningSteps", "reps", "lapses", "state", "lastReview"
+      FROM "Card" WHERE "id" = ${input.cardId} AND "ownerId" = ${userId}`,
+    { id: "text", noteId: "text", deckId: "text", suspended: "boolean", ...FSRS_COLUMNS },
+    db,
+  );
   if (!card) throw new ActionError("not_found", "There is no such card.", { cardId: ["not one of your cards"] });
   if (card.suspended) {
     const r = await replayed();
