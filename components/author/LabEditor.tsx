@@ -5,7 +5,7 @@ import { linter, lintGutter, setDiagnostics, type Diagnostic } from "@codemirror
 import { basicSetup, EditorView } from "codemirror";
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { Alert, Button } from "@/components/ui";
+import { Alert, Button, Table, cell } from "@/components/ui";
 import { Timeline } from "@/components/labs/timeline/Timeline";
 import type { ActionResult } from "@/lib/actions/result";
 import type { LabPreview } from "@/lib/classroom/authoring/preview";
@@ -228,36 +228,34 @@ export function LabEditor({
             {p.ok ? <span className={styles.ok}>— lab check passed for {p.variantCount} variant(s)</span> : <span className={styles.bad}>— {p.errors.length} problem(s)</span>}
           </h2>
           {p.variants.length && p.questions.length ? (
-            <div className={styles.tableWrap}>
-              <table className={styles.table} aria-label="Truth of each question per variant">
-                <thead>
-                  <tr>
-                    <th scope="col">Variant</th>
+            <Table aria-label="Truth of each question per variant">
+              <thead>
+                <tr>
+                  <th scope="col">Variant</th>
+                  {p.questions.map((q) => (
+                    <th key={q.id} scope="col" title={q.prompt}>
+                      <code>{q.id}</code>
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {p.variants.map((v) => (
+                  <tr key={v.index} className={v.index === p.variant ? styles.chosen : undefined}>
+                    <th scope="row">
+                      <button type="button" className={styles.status} style={{ background: "none", border: 0, cursor: "pointer", textAlign: "left" }} onClick={() => void runPreview(v.index)}>
+                        {v.label}
+                      </button>
+                    </th>
                     {p.questions.map((q) => (
-                      <th key={q.id} scope="col" title={q.prompt}>
-                        <code>{q.id}</code>
-                      </th>
+                      <td key={q.id}>
+                        <code>{show(v.truths.find((t) => t.id === q.id)?.value)}</code>
+                      </td>
                     ))}
                   </tr>
-                </thead>
-                <tbody>
-                  {p.variants.map((v) => (
-                    <tr key={v.index} className={v.index === p.variant ? styles.chosen : undefined}>
-                      <th scope="row">
-                        <button type="button" className={styles.status} style={{ background: "none", border: 0, cursor: "pointer", textAlign: "left" }} onClick={() => void runPreview(v.index)}>
-                          {v.label}
-                        </button>
-                      </th>
-                      {p.questions.map((q) => (
-                        <td key={q.id}>
-                          <code>{show(v.truths.find((t) => t.id === q.id)?.value)}</code>
-                        </td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </Table>
           ) : null}
           {p.trace ? <Timeline trace={p.trace} title={`Timeline of variant ${p.variant + 1}`} /> : null}
         </section>

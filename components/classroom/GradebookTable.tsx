@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { EmptyState } from "@/components/ui";
+import { EmptyState, Table, cell } from "@/components/ui";
 import type { Gradebook } from "@/lib/classroom/service/gradebook";
 import { displayName } from "@/lib/classroom/service/roster";
 import { LocalDate } from "./LocalDate";
@@ -17,43 +17,41 @@ export function GradebookTable({ classId, book }: { classId: string; book: Grade
     );
   }
   return (
-    <div className={styles.tableWrap}>
-      <table className={styles.table} aria-label="Gradebook">
-        <thead>
-          <tr>
-            <th scope="col">Learner</th>
-            {book.assignments.map((a) => (
-              <th scope="col" key={a.id}>
-                {a.title}
-                <div className={styles.muted} style={{ fontWeight: 400 }}>
-                  due <LocalDate iso={a.dueAt.toISOString()} />
-                </div>
-              </th>
-            ))}
-            <th scope="col" className={styles.num}>Average</th>
-          </tr>
-        </thead>
-        <tbody>
-          {book.rows.map((r) => (
-            <tr key={r.learner.id} data-learner={r.learner.email}>
-              <th scope="row">
-                <Link href={`/classes/${classId}/learners/${r.learner.id}`}>{displayName(r.learner)}</Link>
-                <div className={styles.muted}>{r.learner.email}</div>
-              </th>
-              {r.cells.map((c) => (
-                <td key={c.assignmentId} data-assignment={c.assignmentId}>
-                  <div className={styles.cell}>
-                    <span className={styles.score} data-testid="grade">{percentText(c.ratio)}</span>
-                    <StatusBadge status={c.status} />
-                    {c.detail ? <span className={`${styles.muted} ${styles.small}`}>{c.detail}</span> : null}
-                  </div>
-                </td>
-              ))}
-              <td className={`${styles.num} ${styles.score}`}>{percentText(r.average)}</td>
-            </tr>
+    <Table aria-label="Gradebook">
+      <thead>
+        <tr>
+          <th scope="col">Learner</th>
+          {book.assignments.map((a) => (
+            <th scope="col" key={a.id}>
+              {a.title}
+              <div className={styles.small} style={{ fontWeight: 400 }}>
+                due <LocalDate iso={a.dueAt.toISOString()} />
+              </div>
+            </th>
           ))}
-        </tbody>
-      </table>
-    </div>
+          <th scope="col" className={cell.num}>Average</th>
+        </tr>
+      </thead>
+      <tbody>
+        {book.rows.map((r) => (
+          <tr key={r.learner.id} data-learner={r.learner.email}>
+            <th scope="row">
+              <Link href={`/classes/${classId}/learners/${r.learner.id}`}>{displayName(r.learner)}</Link>
+              <div className={styles.muted}>{r.learner.email}</div>
+            </th>
+            {r.cells.map((c) => (
+              <td key={c.assignmentId} data-assignment={c.assignmentId}>
+                <div className={styles.cell}>
+                  <span className={styles.score} data-testid="grade">{percentText(c.ratio)}</span>
+                  <StatusBadge status={c.status} />
+                  {c.detail ? <span className={`${styles.muted} ${styles.small}`}>{c.detail}</span> : null}
+                </div>
+              </td>
+            ))}
+            <td className={`${cell.num} ${styles.score}`}>{percentText(r.average)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
   );
 }

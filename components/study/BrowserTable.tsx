@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Badge, Button } from "@/components/ui";
+import { Badge, Button, Table } from "@/components/ui";
 import type { ActionResult } from "@/lib/actions/result";
 import type { BrowserRow } from "@/lib/srs/db/browser";
 import styles from "./BrowserTable.module.css";
@@ -108,58 +108,56 @@ export function BrowserTable({ rows, total, q, decks, action }: { rows: BrowserR
           {message.text}
         </p>
       ) : null}
-      <div className={styles.scroll}>
-        <table className={styles.table}>
-          <caption className="visually-hidden">Cards matching the search</caption>
-          <thead>
-            <tr>
-              <th scope="col" className={styles.check}>
-                <input
-                  type="checkbox"
-                  aria-label="Select every card on this page"
-                  checked={allOnPage}
-                  onChange={() => {
-                    setAllMatching(false);
-                    setSelected(allOnPage ? new Set() : new Set(rows.map((r) => r.cardId)));
-                  }}
-                />
-              </th>
-              <th scope="col">Question</th>
-              <th scope="col">Deck</th>
-              <th scope="col">State</th>
-              <th scope="col">Due</th>
-              <th scope="col" className={styles.num}>
-                Interval
-              </th>
-              <th scope="col" className={styles.num}>
-                Lapses
-              </th>
-              <th scope="col">Tags</th>
+      <Table className={styles.cards}>
+        <caption className="visually-hidden">Cards matching the search</caption>
+        <thead>
+          <tr>
+            <th scope="col" className={styles.check}>
+              <input
+                type="checkbox"
+                aria-label="Select every card on this page"
+                checked={allOnPage}
+                onChange={() => {
+                  setAllMatching(false);
+                  setSelected(allOnPage ? new Set() : new Set(rows.map((r) => r.cardId)));
+                }}
+              />
+            </th>
+            <th scope="col">Question</th>
+            <th scope="col">Deck</th>
+            <th scope="col">State</th>
+            <th scope="col">Due</th>
+            <th scope="col" className={styles.num}>
+              Interval
+            </th>
+            <th scope="col" className={styles.num}>
+              Lapses
+            </th>
+            <th scope="col">Tags</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.cardId} className={r.suspended ? styles.suspended : undefined} aria-selected={selected.has(r.cardId) || allMatching}>
+              <td className={styles.check}>
+                <input type="checkbox" aria-label={`Select: ${r.question}`} checked={allMatching || selected.has(r.cardId)} onChange={() => toggle(r.cardId)} />
+              </td>
+              <td className={styles.question}>
+                {r.question}
+                {r.noteType !== "basic" ? <span className={styles.muted}> · {r.noteType === "cloze" ? `cloze ${r.ordinal}` : r.ordinal ? "reverse" : "forward"}</span> : null}
+              </td>
+              <td className={styles.deck} title={r.deckName}>
+                {r.deckName}
+              </td>
+              <td>{r.suspended ? <Badge tone="warning">Suspended</Badge> : STATE_LABEL[r.state]}</td>
+              <td className={styles.nowrap}>{dueLabel(r)}</td>
+              <td className={styles.num}>{r.state === 2 ? `${r.interval}d` : "—"}</td>
+              <td className={styles.num}>{r.lapses}</td>
+              <td className={styles.tags}>{r.tags.filter((t) => !t.startsWith("source:")).join(" ")}</td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.cardId} className={r.suspended ? styles.suspended : undefined} aria-selected={selected.has(r.cardId) || allMatching}>
-                <td className={styles.check}>
-                  <input type="checkbox" aria-label={`Select: ${r.question}`} checked={allMatching || selected.has(r.cardId)} onChange={() => toggle(r.cardId)} />
-                </td>
-                <td className={styles.question}>
-                  {r.question}
-                  {r.noteType !== "basic" ? <span className={styles.muted}> · {r.noteType === "cloze" ? `cloze ${r.ordinal}` : r.ordinal ? "reverse" : "forward"}</span> : null}
-                </td>
-                <td className={styles.deck} title={r.deckName}>
-                  {r.deckName}
-                </td>
-                <td>{r.suspended ? <Badge tone="warning">Suspended</Badge> : STATE_LABEL[r.state]}</td>
-                <td className={styles.nowrap}>{dueLabel(r)}</td>
-                <td className={styles.num}>{r.state === 2 ? `${r.interval}d` : "—"}</td>
-                <td className={styles.num}>{r.lapses}</td>
-                <td className={styles.tags}>{r.tags.filter((t) => !t.startsWith("source:")).join(" ")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </Table>
     </div>
   );
 }

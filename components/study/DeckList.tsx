@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Badge, ButtonLink } from "@/components/ui";
+import { Badge, ButtonLink, Table } from "@/components/ui";
 import type { DeckSummary } from "@/lib/srs/db/decks";
 import styles from "./DeckList.module.css";
 
@@ -8,7 +8,7 @@ const KIND_BADGE: Record<DeckSummary["kind"], string | null> = { builtin: "Built
 /** The learner's decks with what is due today: new / learning / review, as Anki colours them. */
 export function DeckList({ decks }: { decks: DeckSummary[] }) {
   return (
-    <table className={styles.table}>
+    <Table className={styles.decks}>
       <caption className="visually-hidden">Your decks and the cards due today</caption>
       <thead>
         <tr>
@@ -56,6 +56,6 @@ export function DeckList({ decks }: { decks: DeckSummary[] }) {
           );
         })}
       </tbody>
-    </table>
+    </Table>
   );
 }

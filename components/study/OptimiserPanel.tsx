@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import { Alert, Button } from "@/components/ui";
+import { Alert, Button, Table } from "@/components/ui";
 import type { ActionResult } from "@/lib/actions/result";
 import type { OptimisationEvent, OptimisationResult } from "@/lib/srs/db/optimise";
 import styles from "./OptimiserPanel.module.css";
@@ -119,7 +119,7 @@ export function OptimiserPanel({ optimizedAt, saveWeights }: { optimizedAt: stri
             Fitted to {result.items.toLocaleString("en")} reviews (from {result.answers.toLocaleString("en")} answers). Workload is simulated at your desired retention ({pct(result.desiredRetention)}) with{" "}
             {result.newPerDay} new cards a day.
           </p>
-          <table className={styles.table}>
+          <Table variant="plain" density="compact" className={styles.numbers}>
             <caption className="visually-hidden">Current and proposed parameters compared</caption>
             <thead>
               <tr>
@@ -162,7 +162,7 @@ export function OptimiserPanel({ optimizedAt, saveWeights }: { optimizedAt: stri
                   );
                 })}
             </tbody>
-          </table>
+          </Table>
           <details>
             <summary>The 21 parameters</summary>
             <p className={styles.weights}>Now: {result.current.map((w) => w.toFixed(4)).join(", ")}</p>

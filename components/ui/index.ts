@@ -8,3 +8,4 @@ export { Alert, type AlertProps } from "./Alert";
 export { Badge, type BadgeProps, type BadgeTone } from "./Badge";
 export { FormError, fieldErrorsOf, valuesOf } from "./FormError";
 export { FieldRow } from "./FieldRow";
+export { Table, cell, type TableProps } from "./Table";

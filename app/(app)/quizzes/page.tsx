@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Badge, ButtonLink, Card, EmptyState, PageHeader } from "@/components/ui";
+import { Badge, ButtonLink, Card, EmptyState, PageHeader, Table, cell } from "@/components/ui";
 import { LocalTime } from "@/components/quiz/LocalTime";
 import { StartQuiz } from "@/components/quiz/StartQuiz";
 import styles from "@/components/quiz/QuizList.module.css";
@@ -94,7 +94,7 @@ export default async function QuizzesPage() {
         {recent.length === 0 ? (
           <p className={styles.meta}>Nothing yet. Your scores and reviews appear here after you finish a quiz.</p>
         ) : (
-          <table className={styles.table}>
+          <Table aria-labelledby="recent-title">
             <thead>
               <tr>
                 <th scope="col">Finished</th>
@@ -114,7 +114,7 @@ export default async function QuizzesPage() {
                   </td>
                   <td>{a.quizTitle}</td>
                   <td>{a.mode === "exam" ? "Exam" : "Practice"}</td>
-                  <td className={styles.num}>
+                  <td className={cell.num}>
                     {a.scaledScore !== null ? <span className={a.passed ? styles.pass : styles.fail}>{a.scaledScore}</span> : null}{" "}
                     {a.correct}/{a.total} right
                   </td>
@@ -124,7 +124,7 @@ export default async function QuizzesPage() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         )}
       </section>
     </>

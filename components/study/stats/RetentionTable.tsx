@@ -1,4 +1,5 @@
 import type { RetentionBucket } from "@/lib/srs/stats";
+import { Table } from "@/components/ui";
 import styles from "./charts.module.css";
 
 const pct = (r: number | null) => (r === null ? "—" : `${(r * 100).toFixed(1)}%`);
@@ -7,7 +8,7 @@ const pct = (r: number | null) => (r === null ? "—" : `${(r * 100).toFixed(1)}
 export function RetentionTable({ buckets, period, desired }: { buckets: RetentionBucket[]; period: "Week" | "Month"; desired: number }) {
   if (!buckets.length) return <p className={styles.caption}>No reviews of mature cards yet: retention appears once cards come back for review.</p>;
   return (
-    <table className={styles.table}>
+    <Table variant="plain" density="compact" className={styles.numbers}>
       <caption className="visually-hidden">True retention by {period.toLowerCase()}</caption>
       <thead>
         <tr>
@@ -26,12 +27,12 @@ export function RetentionTable({ buckets, period, desired }: { buckets: Retentio
             <td>
               {pct(b.retention)}
               <span className={styles.meter} aria-hidden="true">
-                <span style={{ width: `${Math.round((b.retention ?? 0) * 100)}%`, background: (b.retention ?? 0) >= desired ? undefined : "#d97706" }} />
+                <span style={{ width: `${Math.round((b.retention ?? 0) * 100)}%`, background: (b.retention ?? 0) >= desired ? undefined : "var(--warning)" }} />
               </span>
             </td>
           </tr>
         ))}
       </tbody>
-    </table>
+    </Table>
   );
 }

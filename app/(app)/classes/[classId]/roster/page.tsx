@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Card, PageHeader } from "@/components/ui";
+import { Card, PageHeader, Table, cell } from "@/components/ui";
 import { ActionButton } from "@/components/classroom/ActionButton";
 import { AddCoInstructorForm } from "@/components/classroom/AddCoInstructorForm";
 import { ClassNav } from "@/components/classroom/ClassNav";
@@ -46,34 +46,32 @@ export default async function RosterPage({ params }: { params: Promise<{ classId
         </Card>
         <Card title="Learners" headingLevel={2}>
           {learners.length ? (
-            <div className={styles.tableWrap}>
-              <table className={styles.table}>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Email</th>
-                    <th scope="col">Joined</th>
-                    <th scope="col"><span className="visually-hidden">Actions</span></th>
+            <Table>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Email</th>
+                  <th scope="col">Joined</th>
+                  <th scope="col"><span className="visually-hidden">Actions</span></th>
+                </tr>
+              </thead>
+              <tbody>
+                {learners.map((m) => (
+                  <tr key={m.userId}>
+                    <th scope="row">
+                      <Link href={`/classes/${classId}/learners/${m.userId}`}>{displayName(m)}</Link>
+                    </th>
+                    <td>{m.email}</td>
+                    <td>
+                      <LocalDate iso={m.joinedAt} />
+                    </td>
+                    <td>
+                      <ActionButton action={removeMemberAction} fields={{ classId, userId: m.userId }} label="Remove" variant="ghost" confirm={`Remove ${displayName(m)} from the class?`} formLabel={`Remove ${m.email}`} />
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {learners.map((m) => (
-                    <tr key={m.userId}>
-                      <th scope="row">
-                        <Link href={`/classes/${classId}/learners/${m.userId}`}>{displayName(m)}</Link>
-                      </th>
-                      <td>{m.email}</td>
-                      <td>
-                        <LocalDate iso={m.joinedAt} />
-                      </td>
-                      <td>
-                        <ActionButton action={removeMemberAction} fields={{ classId, userId: m.userId }} label="Remove" variant="ghost" confirm={`Remove ${displayName(m)} from the class?`} formLabel={`Remove ${m.email}`} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </Table>
           ) : (
             <p className={styles.muted}>No learners yet. Share the join code or invite link from the class page.</p>
           )}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Card, PageHeader } from "@/components/ui";
+import { Card, PageHeader, Table, cell } from "@/components/ui";
 import { ClassNav } from "@/components/classroom/ClassNav";
 import { LocalDate } from "@/components/classroom/LocalDate";
 import { StatusBadge } from "@/components/classroom/StatusBadge";
@@ -32,33 +32,31 @@ export default async function LearnerPage({ params, searchParams }: { params: Pr
       <ClassNav classId={classId} current="gradebook" />
       <div className={styles.stack}>
         <Card title="Grades" headingLevel={2}>
-          <div className={styles.tableWrap}>
-            <table className={styles.table}>
-              <thead>
-                <tr>
-                  <th scope="col">Assignment</th>
-                  <th scope="col">Status</th>
-                  <th scope="col" className={styles.num}>Grade</th>
-                  <th scope="col">Detail</th>
+          <Table>
+            <thead>
+              <tr>
+                <th scope="col">Assignment</th>
+                <th scope="col">Status</th>
+                <th scope="col" className={cell.num}>Grade</th>
+                <th scope="col">Detail</th>
+              </tr>
+            </thead>
+            <tbody>
+              {detail.assignments.map(({ assignment: a, cell: grade }) => (
+                <tr key={a.id}>
+                  <th scope="row">{a.title}</th>
+                  <td>
+                    <StatusBadge status={grade.status} />
+                  </td>
+                  <td className={cell.num}>{percentText(grade.ratio)}</td>
+                  <td className={styles.muted}>
+                    {grade.detail}
+                    {grade.grade.counted.some((c) => c.daysLate > 0) ? ` · late by ${Math.max(...grade.grade.counted.map((c) => c.daysLate))} day(s)` : ""}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {detail.assignments.map(({ assignment: a, cell }) => (
-                  <tr key={a.id}>
-                    <th scope="row">{a.title}</th>
-                    <td>
-                      <StatusBadge status={cell.status} />
-                    </td>
-                    <td className={styles.num}>{percentText(cell.ratio)}</td>
-                    <td className={styles.muted}>
-                      {cell.detail}
-                      {cell.grade.counted.some((c) => c.daysLate > 0) ? ` · late by ${Math.max(...cell.grade.counted.map((c) => c.daysLate))} day(s)` : ""}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </Table>
         </Card>
 
         <Card title="Lab attempts" headingLevel={2}>
@@ -89,32 +87,30 @@ export default async function LearnerPage({ params, searchParams }: { params: Pr
         {chosen ? (
           <Card title={`${chosen.title} — attempt of ${new Date(chosen.summary.createdAt).toISOString().slice(0, 16).replace("T", " ")} UTC`} headingLevel={2} id="attempt">
             <div className={styles.stack}>
-              <div className={styles.tableWrap}>
-                <table className={styles.table} aria-label="Predictions">
-                  <thead>
-                    <tr>
-                      <th scope="col">Question</th>
-                      <th scope="col">Prediction</th>
-                      <th scope="col">Truth</th>
-                      <th scope="col" className={styles.num}>Points</th>
+              <Table aria-label="Predictions">
+                <thead>
+                  <tr>
+                    <th scope="col">Question</th>
+                    <th scope="col">Prediction</th>
+                    <th scope="col">Truth</th>
+                    <th scope="col" className={cell.num}>Points</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {chosen.questions.map((q) => (
+                    <tr key={q.id}>
+                      <th scope="row" style={{ whiteSpace: "normal" }}>
+                        <Markdown inline>{q.prompt}</Markdown>
+                      </th>
+                      <td>{show(q.prediction)}</td>
+                      <td>{show(q.truth)}</td>
+                      <td className={cell.num}>
+                        {q.points} / {q.maxPoints} {q.correct ? "✓" : ""}
+                      </td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {chosen.questions.map((q) => (
-                      <tr key={q.id}>
-                        <th scope="row" style={{ whiteSpace: "normal" }}>
-                          <Markdown inline>{q.prompt}</Markdown>
-                        </th>
-                        <td>{show(q.prediction)}</td>
-                        <td>{show(q.truth)}</td>
-                        <td className={styles.num}>
-                          {q.points} / {q.maxPoints} {q.correct ? "✓" : ""}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+                  ))}
+                </tbody>
+              </Table>
               <Timeline trace={chosen.trace} title="Timeline of the run" />
             </div>
           </Card>

@@ -1,0 +1,26 @@
+import type { TableHTMLAttributes } from "react";
+import styles from "./Table.module.css";
+
+export interface TableProps extends TableHTMLAttributes<HTMLTableElement> {
+  /** "framed": a table standing on the page, in its own bordered box; "plain": inside a Card. */
+  variant?: "framed" | "plain";
+  /** "compact": tight rows for dense numbers (retention, optimiser, import preview). */
+  density?: "normal" | "compact";
+}
+
+/**
+ * A data table: small uppercase column headings, row rules, and a box that scrolls sideways on a
+ * narrow screen instead of widening the page. Give it a <caption> or an aria-label.
+ */
+export function Table({ variant = "framed", density = "normal", className, children, ...rest }: TableProps) {
+  return (
+    <div className={[styles.wrap, variant === "framed" ? styles.framed : ""].filter(Boolean).join(" ")}>
+      <table {...rest} className={[styles.table, density === "compact" ? styles.compact : "", className].filter(Boolean).join(" ")}>
+        {children}
+      </table>
+    </div>
+  );
+}
+
+/** Cell classes: `num` right-aligns tabular numbers, `nowrap` keeps dates and short labels on one line. */
+export const cell = { num: styles.num, nowrap: styles.nowrap, muted: styles.muted } as const;
