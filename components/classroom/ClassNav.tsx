@@ -1,5 +1,4 @@
-import Link from "next/link";
-import styles from "./Classroom.module.css";
+import { SubNav } from "@/components/ui";
 
 /** The instructor's tabs inside a class. */
 export function ClassNav({ classId, current }: { classId: string; current: "overview" | "roster" | "gradebook" | "new" }) {
@@ -9,13 +8,5 @@ export function ClassNav({ classId, current }: { classId: string; current: "over
     { key: "gradebook", href: `/classes/${classId}/gradebook`, label: "Gradebook" },
     { key: "new", href: `/classes/${classId}/assignments/new`, label: "New assignment" },
   ] as const;
-  return (
-    <nav aria-label="Class" className={styles.subnav}>
-      {tabs.map((t) => (
-        <Link key={t.key} href={t.href} aria-current={t.key === current ? "page" : undefined}>
-          {t.label}
-        </Link>
-      ))}
-    </nav>
-  );
+  return <SubNav label="Class" items={tabs.map((t) => ({ href: t.href, label: t.label, current: t.key === current }))} />;
 }

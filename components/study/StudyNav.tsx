@@ -1,5 +1,4 @@
-import Link from "next/link";
-import styles from "./StudyNav.module.css";
+import { SubNav } from "@/components/ui";
 
 const LINKS = [
   { href: "/study", label: "Decks" },
@@ -14,17 +13,5 @@ export type StudySection = (typeof LINKS)[number]["href"];
 
 /** The Study area's own tabs, under the page header. */
 export function StudyNav({ current }: { current: StudySection }) {
-  return (
-    <nav aria-label="Study" className={styles.nav}>
-      <ul>
-        {LINKS.map((l) => (
-          <li key={l.href}>
-            <Link href={l.href} aria-current={l.href === current ? "page" : undefined} className={styles.link}>
-              {l.label}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <SubNav label="Study" items={LINKS.map((l) => ({ ...l, current: l.href === current }))} />;
 }

@@ -9,3 +9,4 @@ export { Badge, type BadgeProps, type BadgeTone } from "./Badge";
 export { FormError, fieldErrorsOf, valuesOf } from "./FormError";
 export { FieldRow } from "./FieldRow";
 export { Table, cell, type TableProps } from "./Table";
+export { SubNav, type SubNavItem } from "./SubNav";
