@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ButtonLink, EmptyState } from "@/components/ui";
+import { ButtonLink, EmptyState, Meter } from "@/components/ui";
 import { startAttemptAction } from "@/app/(app)/quizzes/actions";
 import { deleteAssignmentAction } from "@/app/(app)/classes/actions";
 import { GRADING_METHOD_LABELS, LATE_POLICY_LABELS } from "@/lib/classroom/grading";
@@ -70,9 +70,7 @@ export function AssignmentList({ classId, items, teaches, now }: { classId: stri
                 {mine.grade.late ? <span className={styles.muted}> · {LATE_POLICY_LABELS[a.latePolicy].toLowerCase()}</span> : null}
               </span>
               {mine.progress !== undefined ? (
-                <span className={styles.progress} style={{ width: "8rem" }} aria-hidden>
-                  <span style={{ width: `${Math.round(mine.progress * 100)}%` }} />
-                </span>
+                <Meter size="thin" percent={mine.progress * 100} style={{ width: "8rem" }} />
               ) : null}
               {mine.status !== "graded" && !(mine.grade.left === 0) ? <OpenLink a={a} /> : null}
             </div>

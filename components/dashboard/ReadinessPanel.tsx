@@ -1,6 +1,9 @@
 import type { Readiness, ReadinessLevel } from "@/lib/quiz/readiness";
+import { Meter, type MeterTone } from "@/components/ui";
 import { ALMOST_PERCENT, MIN_ANSWERS, MIN_REVIEWS, QUIZ_WEIGHT, READY_PERCENT, RECENT_ANSWERS, WINDOW_DAYS } from "@/lib/quiz/readiness";
 import styles from "./Dashboard.module.css";
+
+const TONE: Record<ReadinessLevel, MeterTone> = { ready: "success", almost: "accent", "needs-work": "danger", "not-enough-data": "accent" };
 
 const LEVEL: Record<ReadinessLevel, string> = {
   ready: "Ready",
@@ -36,10 +39,13 @@ export function ReadinessPanel({ readiness }: { readiness: Readiness }) {
                 {LEVEL[d.level]}
               </span>
             </div>
-            <div className={styles.track} role="meter" aria-label={`${d.name} readiness`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={d.percent ?? 0} aria-valuetext={d.percent === null ? "not enough data" : `${d.percent}%`}>
-              {d.percent !== null ? <div className={`${styles.fill} ${styles[`fill-${d.level}`] ?? ""}`} style={{ width: `${d.percent}%` }} /> : null}
-              <div className={styles.cut} style={{ left: `${READY_PERCENT}%` }} />
-            </div>
+            <Meter
+              percent={d.percent}
+              tone={TONE[d.level]}
+              mark={READY_PERCENT}
+              label={`${d.name} readiness`}
+              valueText={d.percent === null ? "not enough data" : `${d.percent}%`}
+            />
             <p className={styles.basis}>{d.basis}.</p>
           </li>
         ))}

@@ -1,4 +1,5 @@
 import type { DomainResult } from "@/lib/quiz/exam";
+import { Meter } from "@/components/ui";
 import styles from "./Results.module.css";
 
 const RATING: Record<NonNullable<DomainResult["rating"]>, string> = {
@@ -25,17 +26,13 @@ export function DomainBreakdown({ domains, cutPercent }: { domains: readonly Dom
                 {d.percent}% · {d.correct}/{d.total}
               </span>
             </div>
-            <div
-              className={styles.barTrack}
-              role="meter"
-              aria-label={`${d.name}: ${d.correct} of ${d.total} correct`}
-              aria-valuemin={0}
-              aria-valuemax={100}
-              aria-valuenow={d.percent ?? 0}
-            >
-              <div className={`${styles.barFill} ${d.rating === "meets-competencies" ? styles.barGood : styles.barWeak}`} style={{ width: `${d.percent ?? 0}%` }} />
-              <div className={styles.barCut} style={{ left: `${cutPercent}%` }} title={`${cutPercent}% — the pass share`} />
-            </div>
+            <Meter
+              percent={d.percent ?? 0}
+              tone={d.rating === "meets-competencies" ? "success" : "accent"}
+              mark={cutPercent}
+              markTitle={`${cutPercent}% — the pass share`}
+              label={`${d.name}: ${d.correct} of ${d.total} correct`}
+            />
             {d.rating ? <span className={d.rating === "meets-competencies" ? styles.good : styles.weak}>{RATING[d.rating]}</span> : null}
           </li>
         ))}

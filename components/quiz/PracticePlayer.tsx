@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { Alert, Button } from "@/components/ui";
+import { Alert, Button, Meter } from "@/components/ui";
 import type { ActionResult } from "@/lib/actions/result";
 import type { AttemptView, QuestionFeedbackView, SavedAnswer } from "@/lib/quiz/views";
 import { commandForKey } from "./keyboard";
@@ -135,9 +135,7 @@ export function PracticePlayer({ attempt }: { attempt: AttemptView }) {
         <span className={styles.save}>
           {answeredCount} of {attempt.questions.length} answered
         </span>
-        <div className={styles.progress} aria-hidden="true">
-          <div className={styles.progressFill} style={{ width: `${(answeredCount * 100) / attempt.questions.length}%` }} />
-        </div>
+        <Meter size="thin" percent={(answeredCount * 100) / attempt.questions.length} className={styles.progress} />
         <Button variant="secondary" onClick={() => void finish()} pending={finishing} disabled={answeredCount === 0}>
           Finish
         </Button>

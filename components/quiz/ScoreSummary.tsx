@@ -1,4 +1,5 @@
 import type { ResultView } from "@/lib/quiz/views";
+import { Meter } from "@/components/ui";
 import styles from "./Results.module.css";
 
 function duration(fromIso: string, toIso: string): string {
@@ -37,10 +38,7 @@ export function ScoreSummary({ result }: { result: ResultView }) {
       <div className={styles.facts}>
         {exam ? (
           <div className={styles.scale} role="img" aria-label={`Score ${result.scaledScore} on a ${result.scaledMin} to ${result.scaledMax} scale; ${result.passingScaled} passes`}>
-            <div className={styles.scaleTrack}>
-              <div className={`${styles.scaleFill} ${result.passed ? styles.scalePass : styles.scaleFail}`} style={{ width: at(result.scaledScore!) }} />
-              <div className={styles.scaleCut} style={{ left: at(result.passingScaled) }} />
-            </div>
+            <Meter size="large" percent={((result.scaledScore! - result.scaledMin) * 100) / span} tone={result.passed ? "success" : "danger"} mark={((result.passingScaled - result.scaledMin) * 100) / span} />
             <div className={styles.scaleLabels}>
               <span>{result.scaledMin}</span>
               <span style={{ left: at(result.passingScaled) }} className={styles.scaleCutLabel}>

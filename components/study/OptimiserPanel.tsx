@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import { Alert, Button, Table } from "@/components/ui";
+import { Alert, Button, Meter, Table } from "@/components/ui";
 import type { ActionResult } from "@/lib/actions/result";
 import type { OptimisationEvent, OptimisationResult } from "@/lib/srs/db/optimise";
 import styles from "./OptimiserPanel.module.css";
@@ -102,9 +102,7 @@ export function OptimiserPanel({ optimizedAt, saveWeights }: { optimizedAt: stri
       </div>
       {progress ? (
         <div className={styles.progress}>
-          <div role="progressbar" aria-label="Optimisation progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress.fraction * 100)} aria-valuetext={progress.message} className={styles.track}>
-            <span style={{ width: `${Math.max(3, progress.fraction * 100)}%` }} />
-          </div>
+          <Meter role="progressbar" label="Optimisation progress" valueText={progress.message} percent={Math.max(3, progress.fraction * 100)} />
           <p className={styles.muted} aria-live="polite">
             {progress.message} {Math.round(progress.fraction * 100)}%
           </p>

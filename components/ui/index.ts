@@ -10,3 +10,4 @@ export { FormError, fieldErrorsOf, valuesOf } from "./FormError";
 export { FieldRow } from "./FieldRow";
 export { Table, cell, type TableProps } from "./Table";
 export { SubNav, type SubNavItem } from "./SubNav";
+export { Meter, type MeterProps, type MeterTone } from "./Meter";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Badge, EmptyState, type BadgeTone } from "@/components/ui";
+import { Badge, EmptyState, Meter, type BadgeTone } from "@/components/ui";
 import type { LabListItem } from "@/lib/labs/types";
 import { DOMAINS } from "@/lib/quiz/domains";
 import { DIFFICULTY_LABELS, filterHref, labStatus, listProgress, sortLabs, STATUS_LABELS, STATUSES, type LabFilters, type LabStatus } from "./filters";
@@ -61,9 +61,7 @@ function LabCard({ lab, filters }: { lab: LabListItem; filters: LabFilters }) {
       <div className={styles.progress}>
         {best ? (
           <>
-            <span className={styles.bar} aria-hidden="true">
-              <span style={{ width: `${pct}%` }} />
-            </span>
+            <Meter size="thin" tone="success" percent={pct} className={styles.bar} />
             <span className={styles.meta}>
               best {best.score} / {best.maxScore} · {lab.progress.attempts} {lab.progress.attempts === 1 ? "attempt" : "attempts"}
             </span>
