@@ -1,5 +1,5 @@
 import type { ResultView } from "@/lib/quiz/views";
-import { Meter } from "@/components/ui";
+import { Meter, Stats } from "@/components/ui";
 import styles from "./Results.module.css";
 
 function duration(fromIso: string, toIso: string): string {
@@ -48,27 +48,13 @@ export function ScoreSummary({ result }: { result: ResultView }) {
             </div>
           </div>
         ) : null}
-        <dl className={styles.dl}>
-          <div>
-            <dt>Correct</dt>
-            <dd>
-              {result.correct} of {result.total}
-            </dd>
-          </div>
-          <div>
-            <dt>Answered</dt>
-            <dd>
-              {result.answered} of {result.total}
-            </dd>
-          </div>
-          <div>
-            <dt>Time</dt>
-            <dd>
-              {duration(result.startedAt, result.submittedAt)}
-              {result.durationMinutes ? ` of ${result.durationMinutes} min` : ""}
-            </dd>
-          </div>
-        </dl>
+        <Stats
+          items={[
+            { label: "Correct", value: `${result.correct} of ${result.total}` },
+            { label: "Answered", value: `${result.answered} of ${result.total}` },
+            { label: "Time", value: `${duration(result.startedAt, result.submittedAt)}${result.durationMinutes ? ` of ${result.durationMinutes} min` : ""}` },
+          ]}
+        />
         {result.autoSubmitted ? <p className={styles.note}>Time ran out: the exam was submitted automatically at its deadline with the answers given by then.</p> : null}
       </div>
     </section>

@@ -11,3 +11,4 @@ export { FieldRow } from "./FieldRow";
 export { Table, cell, type TableProps } from "./Table";
 export { SubNav, type SubNavItem } from "./SubNav";
 export { Meter, type MeterProps, type MeterTone } from "./Meter";
+export { Stats, type Stat } from "./Stats";

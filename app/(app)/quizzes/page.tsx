@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Badge, ButtonLink, Card, EmptyState, PageHeader, Table, cell } from "@/components/ui";
+import { Badge, ButtonLink, Card, EmptyState, PageHeader, Table, cell, Stats } from "@/components/ui";
 import { LocalTime } from "@/components/quiz/LocalTime";
 import { StartQuiz } from "@/components/quiz/StartQuiz";
 import styles from "@/components/quiz/QuizList.module.css";
@@ -53,28 +53,24 @@ export default async function QuizzesPage() {
                 </div>
               ))}
               {q.attempts ? (
-                <dl className={styles.stats}>
-                  <div>
-                    <dt>Attempts</dt>
-                    <dd>{q.attempts}</dd>
-                  </div>
-                  {q.best !== null ? (
-                    <div>
-                      <dt>Best exam score</dt>
-                      <dd>{q.best}</dd>
-                    </div>
-                  ) : null}
-                  {q.last ? (
-                    <div>
-                      <dt>Last</dt>
-                      <dd>
-                        <Link href={`/quizzes/attempts/${q.last.attemptId}`}>
-                          {q.last.scaledScore !== null ? `${q.last.scaledScore} (${q.last.passed ? "pass" : "below 720"})` : `${q.last.correct} right (practice)`}
-                        </Link>
-                      </dd>
-                    </div>
-                  ) : null}
-                </dl>
+                <Stats
+                  items={[
+                    { label: "Attempts", value: q.attempts },
+                    ...(q.best !== null ? [{ label: "Best exam score", value: q.best }] : []),
+                    ...(q.last
+                      ? [
+                          {
+                            label: "Last",
+                            value: (
+                              <Link href={`/quizzes/attempts/${q.last.attemptId}`}>
+                                {q.last.scaledScore !== null ? `${q.last.scaledScore} (${q.last.passed ? "pass" : "below 720"})` : `${q.last.correct} right (practice)`}
+                              </Link>
+                            ),
+                          },
+                        ]
+                      : []),
+                  ]}
+                />
               ) : null}
               <StartQuiz
                 quizId={q.id}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { Stats } from "@/components/ui";
 import type { LearnerQuestion, QuestionResult } from "@/lib/labs/types";
 import { Markdown } from "@/components/ui/Markdown";
 import type { MakeCard } from "../player-actions";
@@ -42,22 +43,15 @@ export function QuestionFeedback({ question, result, attemptId, makeCard }: { qu
       {result.truthError ? (
         <p className={styles.hint}>The engine could not compute this question&apos;s answer for your run, so it is left out of the score. ({result.truthError})</p>
       ) : (
-        <dl className={styles.compare}>
-          <div>
-            <dt>Your prediction</dt>
-            <dd>{result.prediction === null ? <span className={styles.muted}>not answered</span> : formatValue(question, result.prediction)}</dd>
-          </div>
-          <div>
-            <dt>What the engine did</dt>
-            <dd>{formatValue(question, result.truth)}</dd>
-          </div>
-          {result.accepted && result.accepted.length > 1 ? (
-            <div>
-              <dt>Also accepted</dt>
-              <dd>{result.accepted.join(", ")}</dd>
-            </div>
-          ) : null}
-        </dl>
+        <Stats
+          layout="grid"
+          className={styles.compare}
+          items={[
+            { label: "Your prediction", value: result.prediction === null ? <span className={styles.muted}>not answered</span> : formatValue(question, result.prediction) },
+            { label: "What the engine did", value: formatValue(question, result.truth) },
+            ...(result.accepted && result.accepted.length > 1 ? [{ label: "Also accepted", value: result.accepted.join(", ") }] : []),
+          ]}
+        />
       )}
       <div className={styles.explanation}>
         <Markdown>{result.explanation}</Markdown>

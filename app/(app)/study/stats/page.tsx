@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import { Card, PageHeader } from "@/components/ui";
+import { Card, PageHeader, Stats } from "@/components/ui";
 import { StudyNav } from "@/components/study/StudyNav";
 import { ForecastChart } from "@/components/study/stats/ForecastChart";
 import { Heatmap } from "@/components/study/stats/Heatmap";
 import { RetentionTable } from "@/components/study/stats/RetentionTable";
-import chartStyles from "@/components/study/stats/charts.module.css";
 import { requireUser } from "@/lib/auth/session";
 import { ensureBuiltInDecks } from "@/lib/srs/db/builtin-sync";
 import { getLearnerSettings } from "@/lib/srs/db/learner-settings";
@@ -35,23 +34,17 @@ export default async function StatsPage() {
           <ForecastChart days={stats.forecast} />
         </Card>
         <Card title="Cards by state" headingLevel={2}>
-          <dl className={chartStyles.counts}>
-            {(
-              [
-                ["New", c.new],
-                ["Learning", c.learning],
-                ["Review", c.review],
-                ["Relearning", c.relearning],
-                ["Suspended", c.suspended],
-                ["Total", c.total],
-              ] as const
-            ).map(([label, n]) => (
-              <div key={label}>
-                <dt>{label}</dt>
-                <dd>{n.toLocaleString("en")}</dd>
-              </div>
-            ))}
-          </dl>
+          <Stats
+            layout="tiles"
+            items={[
+              { label: "New", value: c.new.toLocaleString("en") },
+              { label: "Learning", value: c.learning.toLocaleString("en") },
+              { label: "Review", value: c.review.toLocaleString("en") },
+              { label: "Relearning", value: c.relearning.toLocaleString("en") },
+              { label: "Suspended", value: c.suspended.toLocaleString("en") },
+              { label: "Total", value: c.total.toLocaleString("en") },
+            ]}
+          />
         </Card>
         <Card title="True retention" headingLevel={2}>
           <p className={styles.muted}>
