@@ -139,10 +139,10 @@ export function ExamPlayer({ attempt }: { attempt: AttemptView }) {
   return (
     <div className={styles.player}>
       <div className={styles.bar}>
-        <div className={styles.barTitle}>
+        <h1 className={styles.barTitle}>
           <span className={styles.mode}>Exam</span>
           <span>{attempt.quizTitle}</span>
-        </div>
+        </h1>
         <SaveStatus status={status.status} pending={status.pending} />
         <Countdown remainingMs={remaining} />
         <Button variant="primary" onClick={() => setConfirming(true)} disabled={submitting || Boolean(refused)}>

@@ -128,10 +128,10 @@ export function PracticePlayer({ attempt }: { attempt: AttemptView }) {
   return (
     <div className={styles.player}>
       <div className={styles.bar}>
-        <div className={styles.barTitle}>
+        <h1 className={styles.barTitle}>
           <span className={styles.mode}>Practice</span>
           <span>{attempt.quizTitle}</span>
-        </div>
+        </h1>
         <span className={styles.save}>
           {answeredCount} of {attempt.questions.length} answered
         </span>
