@@ -16,6 +16,10 @@
  * - trivialP95UnderLoadMs: the same health probe during that load.
  *
  * Targets on 2 cores: gradeP95Ms ≤ 100, trivialP95UnderLoadMs ≤ 3 × trivialP95IdleMs.
+ *
+ * On stderr besides: the server's CPU time per request (sequential grades and health probes, from
+ * /proc — unlike latency it hardly depends on what else a shared machine runs), p50/p99 of every
+ * phase, and the machine's load average when each phase ran.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -25,6 +29,7 @@ import { encode } from "@auth/core/jwt";
 import { buildIsCurrent, recordBuild } from "../build-state";
 import { NEXT_CLI, nextBuild, waitForServer } from "../next-process";
 import { prepare } from "../prepare";
+import { cpuPerRequest, machineLoad, quantile } from "./measure";
 
 const LEARNERS = 50;
 const IDLE_MS = Number(process.env.BENCH_IDLE_MS ?? 5_000);
@@ -39,13 +44,8 @@ const COOKIE = "authjs.session-token"; // Auth.js's cookie (and JWT salt) on pla
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** The q-quantile (nearest rank), to 0.1 ms. */
-function quantile(values: number[], q: number): number {
-  if (!values.length) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * q) - 1)]! * 10) / 10;
-}
 const p95 = (values: number[]) => quantile(values, 0.95);
+const spread = (values: number[]) => `p50 ${quantile(values, 0.5)} ms, p95 ${p95(values)} ms, p99 ${quantile(values, 0.99)} ms, max ${quantile(values, 1)} ms`;
 
 async function timed(url: string, init?: RequestInit): Promise<{ ms: number; status: number; body: string }> {
   const started = performance.now();
@@ -116,10 +116,16 @@ async function main(): Promise<void> {
   const logFile = fs.openSync(path.join(dataDir, "next.log"), "a");
   // BENCH_PROFILE_DIR=<dir>: write a V8 CPU profile of the server (open it in Chrome DevTools).
   const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE_DIR)}`] : [];
-  const server: ChildProcess = spawn(process.execPath, [...profile, NEXT_CLI, "start", "-p", String(PORT), "-H", "127.0.0.1"], { env, stdio: ["ignore", logFile, logFile] });
+  // Its own process group: the CPU measurements below sum the group's processes.
+  const server: ChildProcess = spawn(process.execPath, [...profile, NEXT_CLI, "start", "-p", String(PORT), "-H", "127.0.0.1"], { env, stdio: ["ignore", logFile, logFile], detached: true });
   // SIGINT lets Node write the CPU profile on the way out.
   const stop = () => {
-    if (server.exitCode === null) server.kill(profile.length ? "SIGINT" : "SIGTERM");
+    if (server.exitCode !== null || server.signalCode !== null) return;
+    try {
+      process.kill(-server.pid!, profile.length ? "SIGINT" : "SIGTERM");
+    } catch {
+      // already gone
+    }
   };
   process.on("exit", stop);
   try {
@@ -139,6 +145,17 @@ async function main(): Promise<void> {
     if (warmFailures.length) throw new Error(`warm-up attempt failed: ${warmFailures[0]!.status} ${warmFailures[0]!.body.slice(0, 300)}`);
     log(`bench: warm-up: ${warm.length} attempts, slowest ${Math.round(Math.max(...warm.map((w) => w.ms)))} ms (first runs of each variant)`);
 
+    // The server's CPU per request, one at a time (each learner grades twice: within its rate limit).
+    let k = 0;
+    const gradeCpu = await cpuPerRequest(server.pid!, 2 * plans.length, async () => {
+      const p = plans[k++ % plans.length]!;
+      const r = await timed(`${BASE}/api/labs/${p.lab}/attempts`, { method: "POST", headers: { cookie: p.cookie, "content-type": "application/json" }, body: p.body(k) });
+      if (r.status !== 201) throw new Error(`sequential attempt: ${r.status} ${r.body.slice(0, 300)}`);
+    });
+    const healthCpu = await cpuPerRequest(server.pid!, 200, () => timed(`${BASE}/api/health`));
+    log(`bench: server CPU per request (sequential): POST /api/labs/{id}/attempts ${gradeCpu.toFixed(1)} ms, GET /api/health ${healthCpu.toFixed(1)} ms — one core grades about ${Math.round(1000 / gradeCpu)} attempts/s`);
+
+    log(`bench: idle phase (${machineLoad()})`);
     const idleEnd = Date.now() + IDLE_MS;
     const idle = await probe(() => Date.now() > idleEnd);
 
@@ -154,16 +171,18 @@ async function main(): Promise<void> {
         await sleep(PACE_MS * (0.5 + Math.random()));
       }
     });
+    log(`bench: load phase (${machineLoad()})`);
     const underLoad = await Promise.all([probe(() => Date.now() > loadEnd), ...learnerLoops]).then(([probes]) => probes);
 
     const total = [...statuses.values()].reduce((a, b) => a + b, 0);
-    log(`bench: ${total} attempts in ${LOAD_MS / 1000} s by ${LEARNERS} learners over ${labs.length} labs; statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
-    log(`bench: health probes idle ${idle.length}, under load ${underLoad.length}; grade p50 ${quantile(grades, 0.5)} ms, max ${Math.round(Math.max(...grades))} ms`);
+    log(`bench: ${total} attempts in ${LOAD_MS / 1000} s by ${LEARNERS} learners over ${labs.length} labs; statuses ${JSON.stringify(Object.fromEntries(statuses))} (${machineLoad()})`);
+    log(`bench: grade ${spread(grades)}`);
+    log(`bench: health idle (${idle.length} probes) ${spread(idle)}; under load (${underLoad.length} probes) ${spread(underLoad)} — ${(p95(underLoad) / p95(idle)).toFixed(2)}× idle`);
     if ((statuses.get(201) ?? 0) < total * 0.99) throw new Error(`more than 1% of attempts failed: ${JSON.stringify(Object.fromEntries(statuses))}`);
     console.log(JSON.stringify({ gradeP95Ms: p95(grades), trivialP95IdleMs: p95(idle), trivialP95UnderLoadMs: p95(underLoad) }));
   } finally {
     stop();
-    await new Promise((r) => (server.exitCode === null ? server.once("exit", r) : r(null)));
+    await new Promise((r) => (server.exitCode === null && server.signalCode === null ? server.once("exit", r) : r(null)));
     fs.closeSync(logFile);
   }
 }

@@ -25,13 +25,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { encode } from "@auth/core/jwt";
 import Database from "better-sqlite3";
 import { buildIsCurrent, recordBuild, sourceFingerprint } from "../build-state";
 import { NEXT_CLI, nextBuild, waitForServer } from "../next-process";
 import { prepare } from "../prepare";
+import { groupCpuMs, machineLoad, quantile as quantileOf } from "./measure";
 
 const CARDS = Number(process.env.BENCH_CARDS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 300);
@@ -48,11 +48,7 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The q-quantile (nearest rank), to 0.01 ms. */
-function quantile(values: number[], q: number): number {
-  if (!values.length) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * q) - 1)]! * 100) / 100;
-}
+const quantile = (values: number[], q: number) => quantileOf(values, q, 2);
 const p95 = (values: number[]) => quantile(values, 0.95);
 
 /** Prisma's SQLite DateTime text: ISO 8601 with "+00:00". */
@@ -121,24 +117,6 @@ function seedCards(file: string, userId: string, deckId: string, now: number): {
   return { seconds: Math.round(performance.now() - started) / 1000 };
 }
 
-/** User + system CPU time (ms) of every process in `pid`'s process group, from /proc. */
-function groupCpuMs(pid: number): number {
-  const tick = 1000 / 100; // USER_HZ is 100 on Linux
-  let total = 0;
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      // fields[2] = pgrp, [11] = utime, [12] = stime (proc(5), counting from "state")
-      if (Number(fields[2]) === pid) total += (Number(fields[11]) + Number(fields[12])) * tick;
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return total;
-}
-
 async function timed(url: string, init?: RequestInit): Promise<{ ms: number; status: number; body: string }> {
   const started = performance.now();
   const res = await fetch(url, init);
@@ -179,7 +157,7 @@ async function main(): Promise<void> {
   }
   const cpu = process.cpuUsage(cpuBefore);
   log(`bench: loadStudyQueue CPU time ${((cpu.user + cpu.system) / 1000 / RUNS).toFixed(2)} ms per call (wall time depends on what else the machine runs)`);
-  log(`bench: loadStudyQueue over ${RUNS} runs: p50 ${quantile(queueTimes, 0.5)} ms, p95 ${p95(queueTimes)} ms, max ${quantile(queueTimes, 1)} ms (load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} on ${os.cpus().length} cores)`);
+  log(`bench: loadStudyQueue over ${RUNS} runs: p50 ${quantile(queueTimes, 0.5)} ms, p95 ${p95(queueTimes)} ms, max ${quantile(queueTimes, 1)} ms (${machineLoad()})`);
 
   // Cards to answer over HTTP: distinct, due or new, enough for the whole load.
   // Paced phase, warm-up and CPU probes, then the saturation phase (bounded by a generous rate).
@@ -272,7 +250,7 @@ async function main(): Promise<void> {
     await Promise.all([probe(), ...Array.from({ length: CLIENTS }, (_, i) => client(i))]);
     const seconds = (Date.now() - started) / 1000;
     const total = [...statuses.values()].reduce((a, b) => a + b, 0);
-    log(`bench: ${total} answers in ${seconds.toFixed(1)} s (${(total / seconds).toFixed(0)}/s) by ${CLIENTS} clients; statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+    log(`bench: ${total} answers in ${seconds.toFixed(1)} s (${(total / seconds).toFixed(0)}/s) by ${CLIENTS} clients; statuses ${JSON.stringify(Object.fromEntries(statuses))} (${machineLoad()})`);
     log(`bench: answer p50 ${quantile(answers, 0.5)} ms, p95 ${p95(answers)} ms, max ${quantile(answers, 1)} ms; health p50 ${quantile(trivial, 0.5)} ms, p95 ${p95(trivial)} ms (${trivial.length} probes)`);
 
     // Capacity: the same clients with no pause between answers, for SATURATION_MS.
