@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { Alert, Button, Meter } from "@/components/ui";
+import { Alert, Button, Meter, SourceLink } from "@/components/ui";
 import type { ActionResult } from "@/lib/actions/result";
 import type { AttemptView, QuestionFeedbackView, SavedAnswer } from "@/lib/quiz/views";
 import { commandForKey } from "./keyboard";
@@ -153,7 +153,12 @@ export function PracticePlayer({ attempt }: { attempt: AttemptView }) {
             {done.explanation ? <Markdown>{done.explanation}</Markdown> : null}
             <p className={styles.feedbackMeta}>
               {done.domainName}
-              {done.source ? ` · Source: ${done.source}` : ""}
+              {done.source ? (
+                <>
+                  {" · "}
+                  <SourceLink source={done.source} />
+                </>
+              ) : null}
             </p>
             {!done.correct ? <MakeCardButton attemptId={attempt.id} questionId={question.id} /> : null}
           </section>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { SourceLink } from "@/components/ui";
 import { chooseLabel, stemSaysChoose } from "@/lib/quiz/question";
 import type { ReviewItem } from "@/lib/quiz/views";
 import { MakeCardButton } from "./MakeCardButton";
@@ -47,7 +48,11 @@ export function ReviewList({ attemptId, items }: { attemptId: string; items: rea
               {!item.correct ? <p className={styles.summaryLine}>{item.summary}</p> : null}
               <OptionList questionId={`review-${item.id}`} type={item.type} options={item.options} selected={item.options.filter((o) => o.selected).map((o) => o.id)} feedback={item.options} label={`Options for question ${item.number}`} />
               {item.explanation ? <Markdown className={styles.general}>{item.explanation}</Markdown> : null}
-              {item.source ? <p className={styles.note}>Source: {item.source}</p> : null}
+              {item.source ? (
+                <p className={styles.note}>
+                  <SourceLink source={item.source} />
+                </p>
+              ) : null}
               {item.changedSince ? <p className={styles.note}>This question was edited after your attempt; you see its current wording.</p> : null}
               {item.canMakeCard ? <MakeCardButton attemptId={attemptId} questionId={item.id} /> : null}
             </li>

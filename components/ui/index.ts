@@ -12,3 +12,4 @@ export { Table, cell, type TableProps } from "./Table";
 export { SubNav, type SubNavItem } from "./SubNav";
 export { Meter, type MeterProps, type MeterTone } from "./Meter";
 export { Stats, type Stat } from "./Stats";
+export { SourceLink } from "./SourceLink";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { Alert, ButtonLink, PageHeader } from "@/components/ui";
+import { Alert, ButtonLink, PageHeader, SourceLink } from "@/components/ui";
 import { QuestionForm } from "@/components/quiz/author/QuestionForm";
 import { Markdown } from "@/components/ui/Markdown";
 import { OptionList } from "@/components/quiz/OptionList";
@@ -71,7 +71,11 @@ export default async function QuestionPage({ params }: { params: Promise<{ quest
           label="Options"
           feedback={q.options.map((o) => ({ id: o.id, text: o.text, correct: o.correct, selected: false, verdict: o.correct ? "right-missed" : "wrong-not-chosen", explanation: o.explanation }))}
         />
-        {q.source ? <p>Source: {q.source}</p> : null}
+        {q.source ? (
+          <p>
+            <SourceLink source={q.source} />
+          </p>
+        ) : null}
       </div>
     </>
   );
