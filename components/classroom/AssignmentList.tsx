@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { ButtonLink, EmptyState, Meter } from "@/components/ui";
 import { startAttemptAction } from "@/app/(app)/quizzes/actions";
 import { deleteAssignmentAction } from "@/app/(app)/classes/actions";
@@ -85,8 +84,10 @@ export function AssignmentList({ classId, items, teaches, now }: { classId: stri
                   Item analysis
                 </ButtonLink>
               ) : null}
-              <Link href={`/classes/${classId}/gradebook?assignmentId=${a.id}`}>Grades</Link>
-              <ActionButton action={deleteAssignmentAction} fields={{ assignmentId: a.id }} label="Delete" variant="ghost" confirm={`Delete "${a.title}"? Learners' attempts stay theirs, but the grades leave the gradebook.`} formLabel={`Delete ${a.title}`} />
+              <ButtonLink variant="secondary" href={`/classes/${classId}/gradebook?assignmentId=${a.id}`}>
+                Grades
+              </ButtonLink>
+              <ActionButton action={deleteAssignmentAction} fields={{ assignmentId: a.id }} label="Delete" variant="danger-ghost" confirm={`Delete "${a.title}"? Learners' attempts stay theirs, but the grades leave the gradebook.`} formLabel={`Delete ${a.title}`} />
             </div>
           ) : null}
         </li>

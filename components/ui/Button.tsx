@@ -2,7 +2,8 @@ import Link from "next/link";
 import type { ButtonHTMLAttributes, ComponentProps } from "react";
 import styles from "./Button.module.css";
 
-export type ButtonVariant = "primary" | "secondary" | "ghost" | "danger";
+/** danger: the one destructive action of a page or card; danger-ghost: a destructive action among others in a row. */
+export type ButtonVariant = "primary" | "secondary" | "ghost" | "danger" | "danger-ghost";
 
 function classes(variant: ButtonVariant, extra?: string): string {
   return [styles.button, styles[variant], extra].filter(Boolean).join(" ");

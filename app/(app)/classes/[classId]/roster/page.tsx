@@ -36,7 +36,7 @@ export default async function RosterPage({ params }: { params: Promise<{ classId
                     <span>
                       <strong>{displayName(m)}</strong> <span className={styles.muted}>{m.email}</span>
                     </span>
-                    {m.owner ? <span className={styles.muted}>Created the class</span> : <ActionButton action={removeMemberAction} fields={{ classId, userId: m.userId }} label="Remove" variant="ghost" confirm={`Remove ${displayName(m)} as an instructor?`} formLabel={`Remove ${m.email}`} />}
+                    {m.owner ? <span className={styles.muted}>Created the class</span> : <ActionButton action={removeMemberAction} fields={{ classId, userId: m.userId }} label="Remove" variant="danger-ghost" confirm={`Remove ${displayName(m)} as an instructor?`} formLabel={`Remove ${m.email}`} />}
                   </div>
                 </li>
               ))}
@@ -66,7 +66,7 @@ export default async function RosterPage({ params }: { params: Promise<{ classId
                       <LocalDate iso={m.joinedAt} />
                     </td>
                     <td>
-                      <ActionButton action={removeMemberAction} fields={{ classId, userId: m.userId }} label="Remove" variant="ghost" confirm={`Remove ${displayName(m)} from the class?`} formLabel={`Remove ${m.email}`} />
+                      <ActionButton action={removeMemberAction} fields={{ classId, userId: m.userId }} label="Remove" variant="danger-ghost" confirm={`Remove ${displayName(m)} from the class?`} formLabel={`Remove ${m.email}`} />
                     </td>
                   </tr>
                 ))}
