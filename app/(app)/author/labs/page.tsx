@@ -20,7 +20,11 @@ export default async function AuthorLabsPage() {
   const builtIn = visible.filter((l) => l.builtIn);
   return (
     <>
-      <PageHeader title="Lab authoring" description="Write labs in YAML, check them like `lab check` does, preview every variant, publish versions." actions={<OpenDraftButton action={newLabDraftAction} input={{}} label="New lab" />} />
+      <PageHeader title="Lab authoring" description={
+          <>
+            Write labs in YAML, check them like <code>npm run lab -- check</code> does, preview every variant, publish versions.
+          </>
+        } actions={<OpenDraftButton action={newLabDraftAction} input={{}} label="New lab" />} />
       <div className={styles.layout}>
         <Card title="Import a lab file" headingLevel={2}>
           <ImportLabForm importLab={importLabAction} />
