@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { Alert, Button } from "@/components/ui";
+import { Alert, Button, controlClass } from "@/components/ui";
 import type { ActionResult } from "@/lib/actions/result";
 import type { AttemptMode } from "@/lib/quiz/views";
 import styles from "./QuizList.module.css";
@@ -52,7 +52,7 @@ export function StartQuiz({ quizId, title, selection, questionCount, durationMin
         </Button>
         {selection === "draw" ? (
           <label className={styles.meta}>
-            <select value={count} onChange={(e) => setCount(Number(e.target.value))} className={styles.select} aria-label="Practice questions">
+            <select value={count} onChange={(e) => setCount(Number(e.target.value))} className={controlClass} aria-label="Practice questions">
               {sizes.map((n) => (
                 <option key={n} value={n}>
                   {n}

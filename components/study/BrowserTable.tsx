@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Badge, Button, Table } from "@/components/ui";
+import { Badge, Button, Table, controlClass } from "@/components/ui";
 import type { ActionResult } from "@/lib/actions/result";
 import type { BrowserRow } from "@/lib/srs/db/browser";
 import styles from "./BrowserTable.module.css";
@@ -79,7 +79,7 @@ export function BrowserTable({ rows, total, q, decks, action }: { rows: BrowserR
           <label htmlFor="bulk-deck" className="visually-hidden">
             Deck to move to
           </label>
-          <select id="bulk-deck" value={deckId} onChange={(e) => setDeckId(e.target.value)} className={styles.select}>
+          <select id="bulk-deck" value={deckId} onChange={(e) => setDeckId(e.target.value)} className={`${controlClass} ${styles.select}`}>
             {decks.map((d) => (
               <option key={d.id} value={d.id}>
                 {d.name}
@@ -94,7 +94,7 @@ export function BrowserTable({ rows, total, q, decks, action }: { rows: BrowserR
           <label htmlFor="bulk-tag" className="visually-hidden">
             Tag
           </label>
-          <input id="bulk-tag" value={tag} onChange={(e) => setTag(e.target.value)} placeholder="tag" className={styles.input} />
+          <input id="bulk-tag" value={tag} onChange={(e) => setTag(e.target.value)} placeholder="tag" className={`${controlClass} ${styles.input}`} />
           <Button variant="secondary" disabled={!count || pending || !tag.trim()} onClick={() => apply("addTag")}>
             Add tag
           </Button>

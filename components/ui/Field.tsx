@@ -30,6 +30,12 @@ function FieldFrame({ id, label, hint, errors, children }: FieldFrameProps) {
   );
 }
 
+/**
+ * The input look without Field's label frame, for a control labelled another way (aria-label in a
+ * toolbar or filter bar): same height, border and colours as every Field and next to a Button.
+ */
+export const controlClass = styles.input;
+
 function describedBy(id: string, hint: unknown, errors?: string[]): string | undefined {
   const ids = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean);
   return ids.length ? ids.join(" ") : undefined;

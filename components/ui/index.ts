@@ -1,6 +1,6 @@
 // UI primitives: import from "@/components/ui" so every feature looks and behaves the same.
 export { Button, ButtonLink, type ButtonProps, type ButtonVariant } from "./Button";
-export { Field, SelectField, TextAreaField, type FieldProps, type SelectFieldProps, type TextAreaFieldProps } from "./Field";
+export { Field, SelectField, TextAreaField, controlClass, type FieldProps, type SelectFieldProps, type TextAreaFieldProps } from "./Field";
 export { Card, type CardProps } from "./Card";
 export { EmptyState, type EmptyStateProps } from "./EmptyState";
 export { PageHeader, type PageHeaderProps } from "./PageHeader";

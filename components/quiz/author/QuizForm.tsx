@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useMemo, useState } from "react";
-import { Badge, Button, Field, FormError, TextAreaField, fieldErrorsOf } from "@/components/ui";
+import { Badge, Button, Field, FormError, TextAreaField, fieldErrorsOf, controlClass } from "@/components/ui";
 import type { ServerAction } from "@/lib/actions";
 import { DOMAINS } from "@/lib/quiz/domains";
 import { stemExcerpt } from "@/lib/quiz/question";
@@ -81,7 +81,7 @@ export function QuizForm({ bank, action }: { bank: readonly BankListItem[]; acti
             </p>
           ) : null}
           <div className={picker.filters}>
-            <select value={filterDomain} onChange={(e) => setFilterDomain(e.target.value)} aria-label="Filter by domain" className={picker.select}>
+            <select value={filterDomain} onChange={(e) => setFilterDomain(e.target.value)} aria-label="Filter by domain" className={controlClass}>
               <option value="">All domains</option>
               {DOMAINS.map((d) => (
                 <option key={d.id} value={d.id}>
@@ -89,7 +89,7 @@ export function QuizForm({ bank, action }: { bank: readonly BankListItem[]; acti
                 </option>
               ))}
             </select>
-            <input type="search" value={filterText} onChange={(e) => setFilterText(e.target.value)} placeholder="Filter by text" aria-label="Filter by text" className={picker.search} />
+            <input type="search" value={filterText} onChange={(e) => setFilterText(e.target.value)} placeholder="Filter by text" aria-label="Filter by text" className={`${controlClass} ${picker.search}`} />
           </div>
           {chosen.map((id) => (
             <input key={id} type="hidden" name="questionIds" value={id} />

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Alert, Badge, ButtonLink, EmptyState, PageHeader } from "@/components/ui";
+import { Alert, Badge, ButtonLink, EmptyState, PageHeader, Button, controlClass } from "@/components/ui";
 import { RetireQuestionButton } from "@/components/quiz/author/RetireQuestionButton";
 import styles from "@/components/quiz/author/Bank.module.css";
 import { STAFF_ROLES } from "@/lib/auth/roles";
@@ -40,12 +40,12 @@ export default async function QuestionBankPage({ searchParams }: { searchParams:
       />
       {saved ? <Alert tone="success">Question saved.</Alert> : null}
       <form className={styles.filters} method="get" role="search" aria-label="Filter the bank">
-        <select name="owner" defaultValue={filter.owner ?? "all"} aria-label="Whose questions" className={styles.control}>
+        <select name="owner" defaultValue={filter.owner ?? "all"} aria-label="Whose questions" className={controlClass}>
           <option value="all">All questions</option>
           <option value="mine">Mine</option>
           <option value="builtin">Built-in</option>
         </select>
-        <select name="domain" defaultValue={filter.domain ?? ""} aria-label="Exam domain" className={styles.control}>
+        <select name="domain" defaultValue={filter.domain ?? ""} aria-label="Exam domain" className={controlClass}>
           <option value="">Every domain</option>
           {DOMAINS.map((d) => (
             <option key={d.id} value={d.id}>
@@ -53,8 +53,8 @@ export default async function QuestionBankPage({ searchParams }: { searchParams:
             </option>
           ))}
         </select>
-        <input type="search" name="text" defaultValue={filter.text ?? ""} placeholder="Text or topic" aria-label="Text or topic" className={`${styles.control} ${styles.grow}`} />
-        <button type="submit" className={styles.control}>
+        <input type="search" name="text" defaultValue={filter.text ?? ""} placeholder="Text or topic" aria-label="Text or topic" className={`${controlClass} ${styles.grow}`} />
+        <button type="submit" className={controlClass}>
           Filter
         </button>
         <span className={styles.count}>{questions.length} question{questions.length === 1 ? "" : "s"}</span>
