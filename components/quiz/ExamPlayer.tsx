@@ -188,7 +188,7 @@ export function ExamPlayer({ attempt }: { attempt: AttemptView }) {
       ) : null}
 
       <div className={styles.layout}>
-        <main className={styles.main}>
+        <div className={styles.main}>
           <QuestionView
             question={question}
             total={attempt.questions.length}
@@ -218,7 +218,7 @@ export function ExamPlayer({ attempt }: { attempt: AttemptView }) {
             Keys: <kbd>1</kbd>–<kbd>{Math.min(8, question.options.length)}</kbd> or <kbd>A</kbd>–<kbd>{String.fromCharCode(64 + Math.min(5, question.options.length))}</kbd> choose ·{" "}
             <kbd>F</kbd> flag · <kbd>N</kbd>/<kbd>→</kbd> next · <kbd>P</kbd>/<kbd>←</kbd> previous
           </p>
-        </main>
+        </div>
         <aside className={styles.aside}>
           <Navigator items={items} current={index} onGo={go} />
         </aside>

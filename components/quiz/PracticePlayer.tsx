@@ -141,7 +141,7 @@ export function PracticePlayer({ attempt }: { attempt: AttemptView }) {
         </Button>
       </div>
 
-      <main className={styles.main}>
+      <div className={styles.main}>
         <QuestionView question={question} total={attempt.questions.length} selected={done ? done.options.filter((o) => o.selected).map((o) => o.id) : mine} onToggle={done ? undefined : toggle} feedback={done?.options} headingRef={headingRef} />
 
         {error ? <Alert tone="error">{error}</Alert> : null}
@@ -182,7 +182,7 @@ export function PracticePlayer({ attempt }: { attempt: AttemptView }) {
           Keys: <kbd>1</kbd>–<kbd>{Math.min(8, question.options.length)}</kbd> or <kbd>A</kbd>–<kbd>{String.fromCharCode(64 + Math.min(5, question.options.length))}</kbd> choose ·{" "}
           <kbd>Enter</kbd> check, then next · <kbd>P</kbd>/<kbd>←</kbd> previous
         </p>
-      </main>
+      </div>
     </div>
   );
 }
