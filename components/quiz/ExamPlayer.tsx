@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { Alert, Button } from "@/components/ui";
+import { Alert, Button, Columns } from "@/components/ui";
 import type { AnswerState, AttemptView } from "@/lib/quiz/views";
 import { AnswerSync, type SyncStatus } from "./answer-sync";
 import { Countdown, useRemainingMs } from "./Countdown";
@@ -187,7 +187,7 @@ export function ExamPlayer({ attempt }: { attempt: AttemptView }) {
         </section>
       ) : null}
 
-      <div className={styles.layout}>
+      <Columns layout="aside">
         <div className={styles.main}>
           <QuestionView
             question={question}
@@ -222,7 +222,7 @@ export function ExamPlayer({ attempt }: { attempt: AttemptView }) {
         <aside className={styles.aside}>
           <Navigator items={items} current={index} onGo={go} />
         </aside>
-      </div>
+      </Columns>
     </div>
   );
 }

@@ -13,3 +13,4 @@ export { SubNav, type SubNavItem } from "./SubNav";
 export { Meter, type MeterProps, type MeterTone } from "./Meter";
 export { Stats, type Stat } from "./Stats";
 export { SourceLink } from "./SourceLink";
+export { Columns } from "./Columns";

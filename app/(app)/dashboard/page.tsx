@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ButtonLink, PageHeader } from "@/components/ui";
+import { ButtonLink, PageHeader, Columns } from "@/components/ui";
 import { ReadinessPanel } from "@/components/dashboard/ReadinessPanel";
 import { RecentScores } from "@/components/dashboard/RecentScores";
 import { StatTiles } from "@/components/dashboard/StatTiles";
@@ -23,10 +23,10 @@ export default async function DashboardPage() {
         actions={<ButtonLink href="/quizzes">Take a practice exam</ButtonLink>}
       />
       <StatTiles data={data} />
-      <div className={styles.columns}>
+      <Columns className={styles.columns}>
         <ReadinessPanel readiness={data.readiness} />
         <RecentScores exams={data.exams} />
-      </div>
+      </Columns>
       <nav className={styles.areas} aria-labelledby="areas-title">
         <h2 id="areas-title">Everything else</h2>
         <ul className={styles.areaLinks}>

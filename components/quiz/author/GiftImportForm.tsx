@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState, useState } from "react";
-import { Alert, Button, Field, FormError, SelectField, TextAreaField, fieldErrorsOf } from "@/components/ui";
+import { Alert, Button, Field, FormError, SelectField, TextAreaField, fieldErrorsOf, Columns } from "@/components/ui";
 import type { ServerAction } from "@/lib/actions";
 import { DOMAINS } from "@/lib/quiz/domains";
 import type { GiftImportReport } from "@/lib/quiz/service/bank";
@@ -29,7 +29,7 @@ export function GiftImportForm({ action }: { action: ServerAction<never, GiftImp
   const [difficulty, setDifficulty] = useState("medium");
   const data = result?.ok ? result.data : null;
   return (
-    <div className={report.layout}>
+    <Columns>
       <form action={formAction} className={styles.form} noValidate>
         <FormError result={result} />
         <TextAreaField
@@ -143,6 +143,6 @@ export function GiftImportForm({ action }: { action: ServerAction<never, GiftImp
           </>
         ) : null}
       </section>
-    </div>
+    </Columns>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef, useState } from "react";
-import { Alert, Button, Field, FormError, SelectField, TextAreaField, fieldErrorsOf } from "@/components/ui";
+import { Alert, Button, Field, FormError, SelectField, TextAreaField, fieldErrorsOf, Columns } from "@/components/ui";
 import type { ServerAction } from "@/lib/actions";
 import { DOMAINS } from "@/lib/quiz/domains";
 import { MAX_OPTIONS, MIN_OPTIONS } from "@/lib/quiz/question-input";
@@ -64,7 +64,7 @@ export function QuestionForm({ initial, action, submitLabel }: { initial: Questi
   const correctCount = rows.filter((r) => r.correct).length;
 
   return (
-    <div className={styles.editor}>
+    <Columns layout="aside">
       <form action={formAction} className={styles.form} noValidate>
         <FormError result={result} />
         {d.questionId ? <input type="hidden" name="questionId" value={d.questionId} /> : null}
@@ -181,6 +181,6 @@ export function QuestionForm({ initial, action, submitLabel }: { initial: Questi
           ))}
         </ol>
       </aside>
-    </div>
+    </Columns>
   );
 }
