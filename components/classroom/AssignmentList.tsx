@@ -35,7 +35,7 @@ function OpenLink({ a }: { a: AssignmentRecord }) {
 export function AssignmentList({ classId, items, teaches, now }: { classId: string; items: ReadonlyArray<{ assignment: AssignmentRecord; mine: GradeCell | null }>; teaches: boolean; now: Date }) {
   if (!items.length) {
     return (
-      <EmptyState title="No assignments yet">
+      <EmptyState title="No assignments yet" action={teaches ? <ButtonLink href={`/classes/${classId}/assignments/new`}>New assignment</ButtonLink> : undefined}>
         <p>{teaches ? "Assign a lab, a quiz or a study goal with a due date; learners see it here once it opens." : "Your instructor has not assigned anything yet. Assignments appear here with their due dates."}</p>
       </EmptyState>
     );

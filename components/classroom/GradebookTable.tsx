@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { EmptyState, Table, cell } from "@/components/ui";
+import { ButtonLink, EmptyState, Table, cell } from "@/components/ui";
 import type { Gradebook } from "@/lib/classroom/service/gradebook";
 import { displayName } from "@/lib/classroom/service/roster";
 import { LocalDate } from "./LocalDate";
@@ -8,11 +8,22 @@ import { percentText } from "./format";
 import styles from "./Classroom.module.css";
 
 /** Learners × assignments: each cell the grade, the status and how many attempts. */
-export function GradebookTable({ classId, book }: { classId: string; book: Gradebook }) {
-  if (!book.rows.length || !book.assignments.length) {
+export function GradebookTable({ classId, book, filtered = false }: { classId: string; book: Gradebook; filtered?: boolean }) {
+  if (!book.assignments.length) {
     return (
-      <EmptyState title={!book.assignments.length ? "No assignments to grade" : "No learner matches"}>
-        <p>{!book.assignments.length ? "Assign a lab, a quiz or a study goal; the gradebook fills in as learners work." : "No learner in this class matches these filters (or nobody has joined yet)."}</p>
+      <EmptyState title="No assignments to grade" action={<ButtonLink href={`/classes/${classId}/assignments/new`}>New assignment</ButtonLink>}>
+        <p>Assign a lab, a quiz or a study goal; the gradebook fills in as learners work.</p>
+      </EmptyState>
+    );
+  }
+  if (!book.rows.length) {
+    return filtered ? (
+      <EmptyState title="No learner matches" action={<ButtonLink href={`/classes/${classId}/gradebook`} variant="secondary">Clear filters</ButtonLink>}>
+        <p>No learner in this class matches these filters.</p>
+      </EmptyState>
+    ) : (
+      <EmptyState title="Nobody has joined yet" action={<ButtonLink href={`/classes/${classId}`} variant="secondary">Show the join code</ButtonLink>}>
+        <p>Learners join with the class code or invite link; each one gets a row here.</p>
       </EmptyState>
     );
   }

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Badge, EmptyState, Meter, type BadgeTone } from "@/components/ui";
+import { Badge, ButtonLink, EmptyState, Meter, type BadgeTone } from "@/components/ui";
 import type { LabListItem } from "@/lib/labs/types";
 import { DOMAINS } from "@/lib/quiz/domains";
 import { DIFFICULTY_LABELS, filterHref, labStatus, listProgress, sortLabs, STATUS_LABELS, STATUSES, type LabFilters, type LabStatus } from "./filters";
@@ -80,7 +80,9 @@ export function LabsList({ all, shown, filters, topics }: { all: LabListItem[]; 
   if (all.length === 0) {
     return (
       <EmptyState title="No labs yet">
-        <p>Built-in labs are loaded when the server starts (`labs/*.yaml`). If you run your own instance and see this, check the start-up log for a lab loading error.</p>
+        <p>
+          Built-in labs are loaded when the server starts (<code>labs/*.yaml</code>). If you run your own instance and see this, check the start-up log for a lab loading error.
+        </p>
       </EmptyState>
     );
   }
@@ -130,7 +132,7 @@ export function LabsList({ all, shown, filters, topics }: { all: LabListItem[]; 
           ))}
         </ul>
       ) : (
-        <EmptyState title="No lab matches these filters" action={<Link href="/labs">Show every lab</Link>}>
+        <EmptyState title="No lab matches these filters" action={<ButtonLink href="/labs" variant="secondary">Show every lab</ButtonLink>}>
           <p>Try another topic or status, or clear the filters.</p>
         </EmptyState>
       )}

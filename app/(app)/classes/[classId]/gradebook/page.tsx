@@ -57,7 +57,7 @@ export default async function GradebookPage({ params, searchParams }: { params: 
           ) : null}
         </FieldRow>
       </form>
-      <GradebookTable classId={classId} book={book} />
+      <GradebookTable classId={classId} book={book} filtered={filtered} />
     </>
   );
 }
