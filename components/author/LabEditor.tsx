@@ -11,6 +11,7 @@ import type { ActionResult } from "@/lib/actions/result";
 import type { LabPreview } from "@/lib/classroom/authoring/preview";
 import type { PublishResult } from "@/lib/classroom/authoring/publish";
 import { errorRanges, type LocatedError } from "./diagnostics";
+import { labEditorTheme } from "./editor-theme";
 import styles from "./Author.module.css";
 
 type Validate = (input: { source: string; fileName?: string }) => Promise<ActionResult<{ ok: boolean; errors: LocatedError[]; id: string | null; title: string | null; variantCount: number }>>;
@@ -94,6 +95,7 @@ export function LabEditor({
       parent: host.current,
       extensions: [
         basicSetup,
+        labEditorTheme,
         yaml(),
         lint,
         lintGutter(),
