@@ -46,7 +46,7 @@ export default async function RosterPage({ params }: { params: Promise<{ classId
         </Card>
         <Card title="Learners" headingLevel={2}>
           {learners.length ? (
-            <Table>
+            <Table variant="plain">
               <thead>
                 <tr>
                   <th scope="col">Name</th>
@@ -62,7 +62,7 @@ export default async function RosterPage({ params }: { params: Promise<{ classId
                       <Link href={`/classes/${classId}/learners/${m.userId}`}>{displayName(m)}</Link>
                     </th>
                     <td>{m.email}</td>
-                    <td>
+                    <td className={cell.nowrap}>
                       <LocalDate iso={m.joinedAt} />
                     </td>
                     <td>

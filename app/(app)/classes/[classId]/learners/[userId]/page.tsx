@@ -32,7 +32,7 @@ export default async function LearnerPage({ params, searchParams }: { params: Pr
       <ClassNav classId={classId} current="gradebook" />
       <div className={styles.stack}>
         <Card title="Grades" headingLevel={2}>
-          <Table>
+          <Table variant="plain">
             <thead>
               <tr>
                 <th scope="col">Assignment</th>
@@ -87,7 +87,7 @@ export default async function LearnerPage({ params, searchParams }: { params: Pr
         {chosen ? (
           <Card title={`${chosen.title} — attempt of ${new Date(chosen.summary.createdAt).toISOString().slice(0, 16).replace("T", " ")} UTC`} headingLevel={2} id="attempt">
             <div className={styles.stack}>
-              <Table aria-label="Predictions">
+              <Table variant="plain" aria-label="Predictions">
                 <thead>
                   <tr>
                     <th scope="col">Question</th>
