@@ -27,7 +27,7 @@ export function JoinCodePanel({
   const link = `${origin}/classes/join/${code}`;
   return (
     <Card title="Join code" headingLevel={2}>
-      <div className={styles.stack}>
+      <div className={styles.panel}>
         <p className={styles.muted}>
           {enabled ? "Learners join with this code on the Classes page, or by opening the invite link." : "Joining is switched off: the code and the invite link are refused until you switch it on again."}
         </p>

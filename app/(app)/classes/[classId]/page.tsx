@@ -31,7 +31,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
         {teaches && view.joinCode ? (
           <JoinCodePanel classId={cls.id} code={view.joinCode.code} display={view.joinCode.display} enabled={view.joinCode.enabled} rotate={rotateJoinCodeAction} setEnabled={setJoinEnabledAction} />
         ) : null}
-        <section aria-labelledby="assignments-title" className={styles.stack}>
+        <section aria-labelledby="assignments-title" className={styles.section}>
           <h2 id="assignments-title">Assignments</h2>
           <AssignmentList classId={cls.id} items={view.assignments} teaches={teaches} now={now} />
         </section>
