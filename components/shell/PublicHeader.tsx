@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ButtonLink } from "@/components/ui";
 import { ThemeToggle } from "./ThemeToggle";
 import styles from "./PublicHeader.module.css";
 
@@ -6,26 +7,24 @@ import styles from "./PublicHeader.module.css";
 export function PublicHeader({ signedIn = false }: { signedIn?: boolean }) {
   return (
     <header className={styles.header}>
-      <Link href="/" className={styles.brand}>
+      <Link href="/" className={styles.brand} aria-label="Lambda Lab — start page">
         <span aria-hidden="true" className={styles.logo}>
           λ
         </span>
-        Lambda Lab
+        <span className={styles.brandText}>Lambda Lab</span>
       </Link>
       <nav aria-label="Account" className={styles.nav}>
-        <ThemeToggle />
+        <ThemeToggle compact="phone" />
         {signedIn ? (
-          <Link href="/dashboard" className={styles.link}>
+          <ButtonLink href="/dashboard" variant="ghost">
             Dashboard
-          </Link>
+          </ButtonLink>
         ) : (
           <>
-            <Link href="/sign-in" className={styles.link}>
+            <ButtonLink href="/sign-in" variant="ghost">
               Sign in
-            </Link>
-            <Link href="/sign-up" className={styles.cta}>
-              Create account
-            </Link>
+            </ButtonLink>
+            <ButtonLink href="/sign-up">Create account</ButtonLink>
           </>
         )}
       </nav>

@@ -7,8 +7,11 @@ import styles from "./ThemeToggle.module.css";
 const LABELS: Record<Theme, string> = { system: "System", light: "Light", dark: "Dark" };
 const ICONS: Record<Theme, string> = { system: "◐", light: "☀", dark: "☾" };
 
-/** Cycles System → Light → Dark; the choice survives reloads (localStorage). `compact` shows only the icon. */
-export function ThemeToggle({ compact = false }: { compact?: boolean }) {
+/**
+ * Cycles System → Light → Dark; the choice survives reloads (localStorage). `compact` shows only the
+ * icon; "phone" shows the word too, except on a phone-sized screen.
+ */
+export function ThemeToggle({ compact = false }: { compact?: boolean | "phone" }) {
   const [theme, setTheme] = useState<Theme>("system");
 
   useEffect(() => {
@@ -41,7 +44,7 @@ export function ThemeToggle({ compact = false }: { compact?: boolean }) {
       title={`Theme: ${LABELS[theme]}`}
     >
       <span aria-hidden="true">{ICONS[theme]}</span>
-      {compact ? null : <span className={styles.label}>{LABELS[theme]}</span>}
+      {compact === true ? null : <span className={[styles.label, compact === "phone" ? styles.labelWide : ""].filter(Boolean).join(" ")}>{LABELS[theme]}</span>}
     </button>
   );
 }
