@@ -1,7 +1,7 @@
-import Link from "next/link";
 import type { LearnerLab } from "@/lib/labs/types";
 import { DOMAINS } from "@/lib/quiz/domains";
 import { DIFFICULTY_LABELS } from "./list/filters";
+import { TagLink } from "@/components/ui";
 import { Markdown } from "@/components/ui/Markdown";
 import styles from "./LabIntro.module.css";
 
@@ -15,14 +15,14 @@ export function LabMeta({ lab, showVariant }: { lab: Pick<LearnerLab, "difficult
       <span>~{lab.estimatedMinutes} min</span>
       <span>{lab.questions.length} questions</span>
       {lab.domains.map((d) => (
-        <Link key={d} href={`/labs?domain=${d}`} className={styles.domain}>
+        <TagLink key={d} href={`/labs?domain=${d}`} tone="accent">
           {DOMAIN_NAMES[d] ?? d}
-        </Link>
+        </TagLink>
       ))}
       {lab.topics.map((t) => (
-        <Link key={t} href={`/labs?topic=${encodeURIComponent(t)}`} className={styles.topic}>
+        <TagLink key={t} href={`/labs?topic=${encodeURIComponent(t)}`}>
           #{t}
-        </Link>
+        </TagLink>
       ))}
       {showVariant && lab.variant.count > 1 ? (
         <span className={styles.variant} title="Each learner gets a stable variant: numbers and names may differ from a classmate's.">

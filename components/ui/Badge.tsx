@@ -1,4 +1,5 @@
-import type { HTMLAttributes, ReactNode } from "react";
+import Link from "next/link";
+import type { ComponentProps, HTMLAttributes, ReactNode } from "react";
 import styles from "./Badge.module.css";
 
 /**
@@ -19,4 +20,13 @@ export function Badge({ tone = "neutral", className, children, ...rest }: BadgeP
       {children}
     </span>
   );
+}
+
+export interface TagLinkProps extends ComponentProps<typeof Link> {
+  tone?: "neutral" | "accent";
+}
+
+/** A pill that filters by what it names (an exam domain, a #topic): a Badge that is a link. */
+export function TagLink({ tone = "neutral", className, ...rest }: TagLinkProps) {
+  return <Link {...rest} className={[styles.badge, styles[tone], styles.tag, className].filter(Boolean).join(" ")} />;
 }

@@ -5,7 +5,7 @@ export { Card, type CardProps } from "./Card";
 export { EmptyState, type EmptyStateProps } from "./EmptyState";
 export { PageHeader, type PageHeaderProps } from "./PageHeader";
 export { Alert, type AlertProps } from "./Alert";
-export { Badge, type BadgeProps, type BadgeTone } from "./Badge";
+export { Badge, TagLink, type BadgeProps, type BadgeTone, type TagLinkProps } from "./Badge";
 export { FormError, fieldErrorsOf, valuesOf } from "./FormError";
 export { FieldRow } from "./FieldRow";
 export { Table, cell, type TableProps } from "./Table";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Badge, ButtonLink, EmptyState, Meter, type BadgeTone } from "@/components/ui";
+import { Badge, ButtonLink, EmptyState, Meter, TagLink, type BadgeTone } from "@/components/ui";
 import type { LabListItem } from "@/lib/labs/types";
 import { DOMAINS } from "@/lib/quiz/domains";
 import { DIFFICULTY_LABELS, filterHref, labStatus, listProgress, sortLabs, STATUS_LABELS, STATUSES, type LabFilters, type LabStatus } from "./filters";
@@ -45,16 +45,16 @@ function LabCard({ lab, filters }: { lab: LabListItem; filters: LabFilters }) {
       <ul className={styles.tags} aria-label="Tags">
         {lab.domains.map((d) => (
           <li key={d}>
-            <Link href={filterHref(filters, { domain: d })} className={`${styles.tag} ${styles.domainTag}`} title={`Exam domain: ${DOMAIN_NAMES[d] ?? d}`}>
+            <TagLink href={filterHref(filters, { domain: d })} tone="accent" className={styles.tag} title={`Exam domain: ${DOMAIN_NAMES[d] ?? d}`}>
               {DOMAIN_NAMES[d] ?? d}
-            </Link>
+            </TagLink>
           </li>
         ))}
         {lab.topics.map((t) => (
           <li key={t}>
-            <Link href={filterHref(filters, { topic: t })} className={styles.tag} title={`Topic: ${t}`}>
+            <TagLink href={filterHref(filters, { topic: t })} className={styles.tag} title={`Topic: ${t}`}>
               #{t}
-            </Link>
+            </TagLink>
           </li>
         ))}
       </ul>
