@@ -1,4 +1,6 @@
-// UI primitives: import from "@/components/ui" so every feature looks and behaves the same.
+// UI primitives: import from "@/components/ui" so every feature looks and behaves the same
+// (components/ui/README.md lists them). Markdown is imported from "@/components/ui/Markdown" on its
+// own, so pages that only need a Button do not pull react-markdown into their bundle.
 export { Button, ButtonLink, type ButtonProps, type ButtonVariant } from "./Button";
 export { Field, SelectField, TextAreaField, controlClass, type FieldProps, type SelectFieldProps, type TextAreaFieldProps } from "./Field";
 export { Card, type CardProps } from "./Card";
