@@ -35,6 +35,32 @@ describe("AssignmentForm", () => {
     expect(await screen.findByText("The due date must come after the opening date.")).toBeTruthy();
   });
 
+  it("a refused form keeps what was typed: title, instructions, lab, attempts and grading method survive the error", async () => {
+    // What serverAction answers for a refused form: the error and the fields as sent.
+    const action = vi.fn(async (_prev: unknown, form?: FormData) => ({
+      ok: false as const,
+      code: "invalid" as const,
+      error: "Please correct the highlighted fields.",
+      fieldErrors: { attemptsAllowed: ["Allow at least 1 attempt."] },
+      values: Object.fromEntries([...form!.entries()].map(([k, v]) => [k, String(v)])),
+    }));
+    render(<AssignmentForm classId="c1" labs={[{ slug: "cold-vs-warm", title: "Cold vs warm", mine: false }]} quizzes={[]} action={action} />);
+    fireEvent.change(screen.getByLabelText("Lab", { exact: true }), { target: { value: "cold-vs-warm" } });
+    fireEvent.change(screen.getByLabelText("Title (optional)"), { target: { value: "Week 3 lab" } });
+    fireEvent.change(screen.getByLabelText("Instructions (optional, Markdown)"), { target: { value: "Read the summary twice." } });
+    fireEvent.change(screen.getByLabelText("Attempts allowed"), { target: { value: "0" } });
+    fireEvent.change(screen.getByLabelText("Grade from"), { target: { value: "latest" } });
+    await act(async () => {
+      fireEvent.submit(screen.getByRole("form", { name: "New assignment" }));
+    });
+    expect(await screen.findByText("Allow at least 1 attempt.")).toBeTruthy();
+    expect((screen.getByLabelText("Title (optional)") as HTMLInputElement).value).toBe("Week 3 lab");
+    expect((screen.getByLabelText("Instructions (optional, Markdown)") as HTMLTextAreaElement).value).toBe("Read the summary twice.");
+    expect((screen.getByLabelText("Lab", { exact: true }) as HTMLSelectElement).value).toBe("cold-vs-warm");
+    expect((screen.getByLabelText("Attempts allowed") as HTMLInputElement).value).toBe("0");
+    expect((screen.getByLabelText("Grade from") as HTMLSelectElement).value).toBe("latest");
+  });
+
   it("a study goal asks for its target and hides attempts and grading method", () => {
     render(<AssignmentForm classId="c1" labs={[]} quizzes={[]} action={vi.fn()} />);
     fireEvent.click(screen.getByLabelText("A study goal"));
