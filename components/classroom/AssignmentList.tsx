@@ -1,7 +1,7 @@
 import { ButtonLink, EmptyState, Meter } from "@/components/ui";
 import { startAttemptAction } from "@/app/(app)/quizzes/actions";
 import { deleteAssignmentAction } from "@/app/(app)/classes/actions";
-import { GRADING_METHOD_LABELS, LATE_POLICY_LABELS } from "@/lib/classroom/grading";
+import { GRADING_METHOD_LABELS } from "@/lib/classroom/grading";
 import type { AssignmentRecord } from "@/lib/classroom/service/assignments";
 import type { GradeCell } from "@/lib/classroom/service/grades";
 import { ActionButton } from "./ActionButton";
@@ -66,12 +66,17 @@ export function AssignmentList({ classId, items, teaches, now }: { classId: stri
               <span>
                 Your grade: <strong className={styles.score} data-testid="my-grade">{percentText(mine.ratio)}</strong>
                 {mine.detail ? <span className={styles.muted}> · {mine.detail}</span> : null}
-                {mine.grade.late ? <span className={styles.muted}> · {LATE_POLICY_LABELS[a.latePolicy].toLowerCase()}</span> : null}
               </span>
               {mine.progress !== undefined ? (
                 <Meter size="thin" percent={mine.progress * 100} style={{ width: "8rem" }} />
               ) : null}
-              {mine.status !== "graded" && !(mine.grade.left === 0) ? <OpenLink a={a} /> : null}
+              {mine.status === "missed" ? (
+                <span className={styles.muted} data-testid="closed">
+                  {a.latePolicy === "refuse" && now > a.dueAt ? "Closed: the due date has passed and late work is not accepted." : "Closed: every allowed attempt is used."}
+                </span>
+              ) : mine.status !== "graded" && !(mine.grade.left === 0) ? (
+                <OpenLink a={a} />
+              ) : null}
             </div>
           ) : null}
           {teaches ? (

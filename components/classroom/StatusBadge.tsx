@@ -6,6 +6,7 @@ const TONES: Record<AssignmentStatus, BadgeTone> = {
   in_progress: "accent",
   submitted: "info",
   late: "danger",
+  missed: "danger",
   graded: "success",
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyLatePolicy, assignmentStatus, daysLate, effectiveRatio, formatPercent, gradeAttempts, type AttemptScore, type GradingRules } from "./grading";
+import { applyLatePolicy, assignmentStatus, daysLate, effectiveRatio, formatPercent, gradeAttempts, lateNote, type AttemptScore, type GradingRules } from "./grading";
 
 const DAY = 86_400_000;
 const opensAt = new Date("2026-03-01T00:00:00Z");
@@ -110,6 +110,30 @@ describe("status", () => {
   it("late when the grade rests on late work", () => {
     const lateOnly = gradeAttempts([attempt(DAY, 0.5)], rules());
     expect(assignmentStatus({ now: after, rules: rules(), grade: lateOnly, begun: true })).toBe("late");
+  });
+  it("missed once nothing counted and nothing more can: refused late work, or every attempt used", () => {
+    const refuse = rules({ latePolicy: "refuse" });
+    expect(assignmentStatus({ now: before, rules: refuse, grade: none, begun: false })).toBe("not_started");
+    expect(assignmentStatus({ now: after, rules: refuse, grade: none, begun: false })).toBe("missed");
+    // An attempt made after the due date under "refuse" uses the allowance and never counts.
+    const refusedLate = gradeAttempts([attempt(DAY / 2, 1)], refuse);
+    expect(assignmentStatus({ now: after, rules: refuse, grade: refusedLate, begun: true })).toBe("missed");
+    expect(effectiveRatio(refusedLate, refuse, after)).toBe(0);
+    // Still accepted late: overdue, not missed.
+    expect(assignmentStatus({ now: after, rules: rules({ latePolicy: "penalty", latePenaltyPct: 10 }), grade: none, begun: false })).toBe("late");
+    const oneRefused = gradeAttempts([attempt(DAY / 2, 1)], rules({ latePolicy: "refuse", attemptsAllowed: 1 }));
+    expect(assignmentStatus({ now: after, rules: refuse, grade: oneRefused, begun: true })).toBe("missed");
+  });
+});
+
+describe("lateNote", () => {
+  it("names refused late attempts, and the days and penalty of the late work a grade rests on", () => {
+    expect(lateNote(gradeAttempts([attempt(-DAY, 1)], rules()), rules())).toBe("");
+    const refuse = rules({ latePolicy: "refuse" });
+    expect(lateNote(gradeAttempts([attempt(-DAY, 0.5), attempt(DAY / 2, 1)], refuse), refuse)).toBe("1 late attempt not accepted");
+    const penalty = rules({ latePolicy: "penalty", latePenaltyPct: 10, gradingMethod: "latest" });
+    expect(lateNote(gradeAttempts([attempt(DAY + 1, 0.5)], penalty), penalty)).toBe("late by 2 days (−20 %)");
+    expect(lateNote(gradeAttempts([attempt(1, 0.5)], rules()), rules())).toBe("late by 1 day");
   });
 });
 

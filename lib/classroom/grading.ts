@@ -138,13 +138,14 @@ export function gradeAttempts(attempts: readonly AttemptScore[], rules: GradingR
   return { ratio, counted, used, left, late };
 }
 
-export type AssignmentStatus = "not_started" | "in_progress" | "submitted" | "late" | "graded";
+export type AssignmentStatus = "not_started" | "in_progress" | "submitted" | "late" | "missed" | "graded";
 
 export const STATUS_LABELS: Record<AssignmentStatus, string> = {
   not_started: "Not started",
   in_progress: "In progress",
   submitted: "Submitted",
   late: "Late",
+  missed: "Missed",
   graded: "Graded",
 };
 
@@ -153,9 +154,13 @@ export const STATUS_LABELS: Record<AssignmentStatus, string> = {
  * - in progress: begun (an unsubmitted exam, saved lab predictions, part of a study goal);
  * - submitted: counted work, and it may still change (before the due date, attempts left);
  * - graded: the grade is final (past the due date, or no attempt left);
- * - late: past the due date with nothing counted, or the grade rests on late work.
+ * - late: past the due date with nothing counted while late work is still taken, or the grade
+ *   rests on late work;
+ * - missed: nothing counted and nothing more can — past the due date under "refuse late work",
+ *   or every allowed attempt used without one counting. The gradebook counts it as 0
+ *   (effectiveRatio) and the learner is told it is closed rather than shown a way in.
  */
-export function assignmentStatus(input: { now: Date; rules: Pick<GradingRules, "dueAt">; grade: GradeResult; begun: boolean; complete?: boolean }): AssignmentStatus {
+export function assignmentStatus(input: { now: Date; rules: Pick<GradingRules, "dueAt" | "latePolicy">; grade: GradeResult; begun: boolean; complete?: boolean }): AssignmentStatus {
   const { now, rules, grade, begun } = input;
   const pastDue = now.getTime() > rules.dueAt.getTime();
   if (grade.ratio !== null) {
@@ -163,8 +168,27 @@ export function assignmentStatus(input: { now: Date; rules: Pick<GradingRules, "
     const final = pastDue || grade.left === 0 || input.complete === true;
     return final ? "graded" : "submitted";
   }
+  if ((pastDue && rules.latePolicy === "refuse") || grade.left === 0) return "missed";
   if (pastDue) return "late";
   return begun ? "in_progress" : "not_started";
+}
+
+/**
+ * What lateness did to a grade, in words for the learner and the gradebook: attempts the policy
+ * refused, and the days late (and the penalty taken) of the late work the grade rests on.
+ * "" when lateness played no part.
+ */
+export function lateNote(grade: GradeResult, rules: Pick<GradingRules, "dueAt" | "latePolicy" | "latePenaltyPct" | "attemptsAllowed">): string {
+  const parts: string[] = [];
+  const allowed = rules.attemptsAllowed === null ? grade.used : Math.min(grade.used, rules.attemptsAllowed);
+  const refused = allowed - grade.counted.length;
+  if (refused > 0) parts.push(`${refused} late attempt${refused === 1 ? "" : "s"} not accepted`);
+  if (grade.late) {
+    const days = Math.max(...grade.counted.filter((c) => c.daysLate > 0).map((c) => c.daysLate));
+    const penalty = rules.latePolicy === "penalty" ? Math.min(100, rules.latePenaltyPct * days) : 0;
+    parts.push(`late by ${days} day${days === 1 ? "" : "s"}${penalty > 0 ? ` (−${penalty} %)` : ""}`);
+  }
+  return parts.join(" · ");
 }
 
 /** 0..1 → "87.5" (percent, at most one decimal), or "" for no grade. */

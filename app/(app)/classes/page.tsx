@@ -20,7 +20,8 @@ export default async function ClassesPage({ searchParams }: { searchParams: Prom
   const staff = hasRole(user, STAFF_ROLES);
   const all = user.role === "admin" && (await searchParams).all === "1";
   const [classes, due] = await Promise.all([listClasses(user, { all }), dueForLearner(user)]);
-  const open = due.filter((d) => d.cell.status !== "graded");
+  // Graded work and work that can no longer be handed in (missed) leave the list of what is due.
+  const open = due.filter((d) => d.cell.status !== "graded" && d.cell.status !== "missed");
   return (
     <>
       <PageHeader title="Classes" description={staff ? "Run classes: join codes, assignments with due dates, the gradebook." : "Your classes and what is due."} />
@@ -48,7 +49,7 @@ export default async function ClassesPage({ searchParams }: { searchParams: Prom
                 ))}
               </ul>
             ) : (
-              <p className={styles.muted}>Nothing left to do: every assignment is graded.</p>
+              <p className={styles.muted}>Nothing left to do: every assignment is handed in or closed.</p>
             )}
           </Card>
         ) : null}

@@ -5,7 +5,7 @@
  */
 import { getDb, type Db } from "@/lib/db";
 import { sweepExpiredAttempts } from "@/lib/quiz/service/attempts";
-import { assignmentStatus, effectiveRatio, gradeAttempts, type AssignmentStatus, type AttemptScore, type GradeResult, type GradingRules } from "../grading";
+import { assignmentStatus, effectiveRatio, gradeAttempts, lateNote, type AssignmentStatus, type AttemptScore, type GradeResult, type GradingRules } from "../grading";
 import { retentionGoal, reviewsGoal, type GoalAnswer } from "../study-goal";
 import type { AssignmentRecord } from "./assignments";
 
@@ -96,7 +96,7 @@ export async function computeGrades(learnerIds: readonly string[], assignments: 
         ({ attempts, begun, complete, detail, progress } = goal);
       }
       const grade = gradeAttempts(attempts, rules);
-      if (a.kind !== "study") detail = grade.used ? `${grade.used} attempt${grade.used === 1 ? "" : "s"}${a.attemptsAllowed !== null ? ` of ${a.attemptsAllowed}` : ""}` : "";
+      if (a.kind !== "study") detail = [grade.used ? `${grade.used} attempt${grade.used === 1 ? "" : "s"}${a.attemptsAllowed !== null ? ` of ${a.attemptsAllowed}` : ""}` : "", lateNote(grade, rules)].filter(Boolean).join(" · ");
       row.set(a.id, {
         assignmentId: a.id,
         status: assignmentStatus({ now, rules, grade, begun: begun || grade.used > 0, ...(complete !== undefined ? { complete } : {}) }),

@@ -51,7 +51,6 @@ export default async function LearnerPage({ params, searchParams }: { params: Pr
                   <td className={cell.num}>{percentText(grade.ratio)}</td>
                   <td className={styles.muted}>
                     {grade.detail}
-                    {grade.grade.counted.some((c) => c.daysLate > 0) ? ` · late by ${Math.max(...grade.grade.counted.map((c) => c.daysLate))} day(s)` : ""}
                   </td>
                 </tr>
               ))}
