@@ -167,6 +167,10 @@ describe("a lab assignment end to end", () => {
     const detail = await learnerDetail(teacher, id, ada.id);
     expect(detail.labAttempts).toHaveLength(1);
     expect(detail.labAttempts[0]).toMatchObject({ labSlug: "retry-demo", labVersion: 1, score: 2, maxScore: 2 });
+    expect(detail.labAttempts[0]!.assignments).toEqual([{ title: book.assignments[0]!.title, counted: true }]);
+    // Bo's third attempt is past the allowance of 2: the drill-down says it does not count.
+    const boAttempts = (await learnerDetail(teacher, id, bo.id)).labAttempts; // newest first
+    expect(boAttempts.map((a) => a.assignments[0]!.counted)).toEqual([false, true, true]);
     expect(await rejection(learnerDetail(ada, id, bo.id))).toMatchObject({ code: "forbidden" });
 
     const { csv, filename } = await exportGradebookCsv(teacher, id);

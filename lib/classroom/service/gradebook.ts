@@ -95,6 +95,10 @@ export async function exportGradebookCsv(user: ClassUser, classId: string, db: D
 export interface LabAttemptSummary {
   id: string;
   labSlug: string;
+  /** The title of the version the attempt was made on. */
+  labTitle: string;
+  /** The class's assignments of this lab, and whether this attempt counts towards each one's grade. */
+  assignments: Array<{ title: string; counted: boolean }>;
   labVersion: number;
   variantIndex: number;
   score: number;
@@ -134,7 +138,7 @@ export async function learnerDetail(user: ClassUser, classId: string, learnerId:
   const labIds = [...new Set(assignments.flatMap((a) => (a.labId ? [a.labId] : [])))];
   const quizIds = [...new Set(assignments.flatMap((a) => (a.quizId ? [a.quizId] : [])))];
   const [labRows, examRows] = await Promise.all([
-    db.labAttempt.findMany({ where: { userId: learnerId, labId: { in: labIds } }, orderBy: { createdAt: "desc" }, select: { id: true, variantIndex: true, score: true, maxScore: true, createdAt: true, lab: { select: { slug: true } }, labVersion: { select: { version: true } } } }),
+    db.labAttempt.findMany({ where: { userId: learnerId, labId: { in: labIds } }, orderBy: { createdAt: "desc" }, select: { id: true, labId: true, variantIndex: true, score: true, maxScore: true, createdAt: true, lab: { select: { slug: true } }, labVersion: { select: { version: true, meta: true } } } }),
     db.examAttempt.findMany({
       where: { userId: learnerId, quizId: { in: quizIds } },
       orderBy: { startedAt: "desc" },
@@ -147,7 +151,17 @@ export async function learnerDetail(user: ClassUser, classId: string, learnerId:
     access,
     learner: member.user,
     assignments: assignments.map((a) => ({ assignment: a, cell: table.get(learnerId)!.get(a.id)! })),
-    labAttempts: labRows.map((r) => ({ id: r.id, labSlug: r.lab.slug, labVersion: r.labVersion.version, variantIndex: r.variantIndex, score: r.score, maxScore: r.maxScore, createdAt: r.createdAt })),
+    labAttempts: labRows.map((r) => ({
+      id: r.id,
+      labSlug: r.lab.slug,
+      labTitle: metaTitle(r.labVersion.meta) ?? r.lab.slug,
+      assignments: assignments.filter((a) => a.labId === r.labId).map((a) => ({ title: a.title, counted: table.get(learnerId)!.get(a.id)!.grade.counted.some((c) => c.ref === r.id) })),
+      labVersion: r.labVersion.version,
+      variantIndex: r.variantIndex,
+      score: r.score,
+      maxScore: r.maxScore,
+      createdAt: r.createdAt,
+    })),
     examAttempts: examRows.map((e) => {
       const answers = new Map(e.answers.map((a) => [a.questionId, a]));
       return {
@@ -170,6 +184,15 @@ export async function learnerDetail(user: ClassUser, classId: string, learnerId:
       };
     }),
   };
+}
+
+function metaTitle(meta: string): string | null {
+  try {
+    const v = JSON.parse(meta) as { title?: unknown };
+    return typeof v.title === "string" && v.title ? v.title : null;
+  } catch {
+    return null;
+  }
 }
 
 export function parseIds(text: string | null): string[] {

@@ -65,7 +65,7 @@ export default async function LearnerPage({ params, searchParams }: { params: Pr
                 <li key={a.id} className={styles.item}>
                   <div className={styles.itemHead}>
                     <span>
-                      <strong>{a.labSlug}</strong> <span className={styles.muted}>v{a.labVersion} · variant {a.variantIndex + 1}</span>
+                      <strong>{a.labTitle}</strong> <span className={styles.muted}>v{a.labVersion} · variant {a.variantIndex + 1}</span>
                     </span>
                     <span className={styles.score}>
                       {a.score} / {a.maxScore}
@@ -73,6 +73,11 @@ export default async function LearnerPage({ params, searchParams }: { params: Pr
                   </div>
                   <p className={styles.meta}>
                     <LocalDate iso={a.createdAt.toISOString()} />
+                    {a.assignments.map((x) => (
+                      <span key={x.title} data-counted={x.counted}>
+                        {x.title}: {x.counted ? "counts" : "does not count"}
+                      </span>
+                    ))}
                     {chosen?.summary.id === a.id ? <strong>Shown below</strong> : <Link href={`/classes/${classId}/learners/${userId}?attempt=${a.id}#attempt`}>Show the run and answers</Link>}
                   </p>
                 </li>
