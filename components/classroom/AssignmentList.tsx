@@ -15,6 +15,7 @@ const KIND = { lab: "Lab", quiz: "Quiz", study: "Study goal" } as const;
 
 function rulesText(a: AssignmentRecord): string {
   const parts: string[] = [];
+  if (a.kind === "study" && a.goalTarget !== null) parts.push(a.studyGoal === "retention" ? `goal: ${a.goalTarget} % retention` : `goal: ${a.goalTarget} card reviews`);
   if (a.latePolicy === "penalty") parts.push(`late: −${a.latePenaltyPct} % per day`);
   else parts.push(a.latePolicy === "refuse" ? "no late work" : "late work accepted");
   if (a.kind !== "study") {

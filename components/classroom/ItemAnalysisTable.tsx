@@ -1,8 +1,17 @@
+import Link from "next/link";
 import { EmptyState, Table, cell } from "@/components/ui";
 import { Markdown } from "@/components/ui/Markdown";
 import type { ItemAnalysis } from "@/lib/classroom/service/analysis";
 import { DISCRIMINATION_LOW, FACILITY_HIGH, FACILITY_LOW, UPPER_LOWER_SHARE } from "@/lib/classroom/item-analysis";
+import { DOMAINS } from "@/lib/quiz/domains";
 import styles from "./Classroom.module.css";
+
+/** Long scenario stems are cut at a word so the numbers stay in view; the bank has the whole text. */
+function excerpt(text: string, max = 160): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), max - 20))}…`;
+}
 
 const pct = (x: number | null) => (x === null ? "—" : `${Math.round(x * 100)} %`);
 const num = (x: number | null) => (x === null ? "—" : x.toFixed(2));
@@ -36,9 +45,13 @@ export function ItemAnalysisTable({ analysis }: { analysis: ItemAnalysis }) {
         <tbody>
           {analysis.items.map((item) => (
             <tr key={item.itemId} data-item={item.itemId}>
-              <th scope="row" style={{ whiteSpace: "normal", maxWidth: "28rem" }}>
-                <Markdown inline>{item.label.length > 240 ? `${item.label.slice(0, 237)}…` : item.label}</Markdown>
-                {item.domain ? <div className={styles.muted}>{item.domain}</div> : null}
+              <th scope="row" style={{ whiteSpace: "normal", maxWidth: "32rem", fontWeight: 400 }}>
+                <Markdown inline>{excerpt(item.label)}</Markdown>
+                <div className={`${styles.meta} ${styles.small}`}>
+                  {item.domain ? <span>{DOMAINS.find((d) => d.id === item.domain)?.name ?? item.domain}</span> : null}
+                  {/* A dubious item is fixed in the bank: the link opens it (read-only for built-in questions). */}
+                  {analysis.assignment.kind === "quiz" ? <Link href={`/author/questions/${item.itemId}`}>Open in the question bank</Link> : null}
+                </div>
               </th>
               <td className={cell.num}>{item.responses}</td>
               <td className={cell.num}>{pct(item.facility)}</td>
