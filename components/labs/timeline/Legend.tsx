@@ -20,16 +20,22 @@ export function Legend() {
         <span className={`${styles.swatch} ${styles.swatchInit}`} /> Init (cold start)
       </li>
       <li>
-        <span className={styles.swatchLink} /> retry (same request id)
+        <span className={styles.swatchLink} /> retry (same request id; +wait before it)
       </li>
       <li>
         <span className={styles.swatchDup} /> duplicate delivery
+      </li>
+      <li>
+        <span className={styles.swatchRedelivery} /> SQS message received again (+visibility timeout)
       </li>
       <li>
         <span className={styles.swatchThrottle}>✕</span> throttle
       </li>
       <li>
         <span className={styles.swatchDelivery}>◆</span> delivery (DLQ / destination)
+      </li>
+      <li>
+        <span className={styles.swatchDelivery}>◇</span> SQS redrive to the queue&apos;s DLQ
       </li>
       <li>
         <span className={styles.swatchLife} /> environment alive

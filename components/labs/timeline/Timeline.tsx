@@ -2,12 +2,12 @@
 
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type PointerEvent as ReactPointerEvent, type ReactNode } from "react";
 import type { Trace } from "@/lib/labs/types";
-import { formatAt, formatDuration } from "../format";
+import { formatAt, formatDuration, formatDurationShort } from "../format";
 import { timeToX, xToTime } from "./axis";
 import { layoutTimeline, ROW } from "./layout";
 import { Legend } from "./Legend";
 import { describeRun, invocationLines } from "./summary";
-import { barLabel, barTip, callTip, clip, deliveryTip, DELIVERY_TEXT, groupMarks, laneTip, throttleTip, type Tip } from "./tips";
+import { barLabel, barTip, callTip, clip, deliveryTip, DELIVERY_TEXT, groupMarks, laneTip, linkTitle, redriveTip, throttleTip, type Tip } from "./tips";
 import styles from "./Timeline.module.css";
 
 const MIN_ZOOM = 1;
@@ -27,8 +27,9 @@ export interface TimelineProps {
 
 /**
  * The timeline picture: one lane per execution environment, bars coloured by outcome with Init
- * hatched, retries and duplicate deliveries linked, throttles and deliveries marked, over a broken
- * time axis. Zoom: + / − keys, the buttons, Ctrl + wheel (plain wheel once the picture has focus).
+ * hatched, retries, duplicate deliveries and SQS redeliveries linked (each retry or redelivery
+ * labelled with the wait it stands for), throttles, deliveries and SQS redrives marked, over a
+ * broken time axis. Zoom: + / − keys, the buttons, Ctrl + wheel (plain wheel once the picture has focus).
  * Pan: drag, ← / →. Hover or focus anything for its details.
  */
 export function Timeline({ trace, title, note }: TimelineProps) {
@@ -56,7 +57,7 @@ export function Timeline({ trace, title, note }: TimelineProps) {
   const labelWidth = compact ? 92 : 150;
   const rightPad = compact ? RIGHT_PAD / 2 : RIGHT_PAD;
   const plotView = Math.max(160, viewWidth - labelWidth - 12);
-  const layout = useMemo(() => layoutTimeline(trace, { width: Math.max(120, plotView * zoom - rightPad), compact }), [trace, plotView, zoom, rightPad, compact]);
+  const layout = useMemo(() => layoutTimeline(trace, { width: Math.max(120, plotView * zoom - rightPad), compact, trailingRoom: rightPad - 8 }), [trace, plotView, zoom, rightPad, compact]);
   const maxPan = Math.max(0, layout.width + rightPad - plotView);
   const clampPan = useCallback((p: number) => Math.min(Math.max(0, p), maxPan), [maxPan]);
 
@@ -303,20 +304,35 @@ export function Timeline({ trace, title, note }: TimelineProps) {
                 </g>
               ))}
 
-              {/* Retry and duplicate links. */}
+              {/* Retry, duplicate and redelivery links. */}
               {layout.links.map((k, i) => {
                 const mid = (k.x1 + k.x2) / 2;
-                // Duplicates start together: a bracket on their left; retries: a curve from end to start.
-                const d = k.kind === "retry" ? `M${k.x1},${k.y1} C${mid},${k.y1} ${mid},${k.y2} ${k.x2},${k.y2}` : `M${k.x1 - 1},${k.y1} C${k.x1 - 16},${k.y1} ${k.x2 - 16},${k.y2} ${k.x2 - 1},${k.y2}`;
+                const sameLane = Math.abs(k.y1 - k.y2) < 1;
+                // Duplicates start together: a bracket on their left. Retries and redeliveries: on one
+                // lane an arc over the bars in between (a straight line would run through them and
+                // read as linking those); across lanes a curve from end to start.
+                const bend = Math.min(Math.max((k.x2 - k.x1) / 3, 4), 40);
+                const d =
+                  k.kind === "duplicate"
+                    ? `M${k.x1 - 1},${k.y1} C${k.x1 - 16},${k.y1} ${k.x2 - 16},${k.y2} ${k.x2 - 1},${k.y2}`
+                    : sameLane
+                      ? `M${k.x1},${k.y1 - 3} C${k.x1 + bend},${k.y1 - 15} ${k.x2 - bend},${k.y2 - 15} ${k.x2},${k.y2 - 3}`
+                      : `M${k.x1},${k.y1} C${mid},${k.y1} ${mid},${k.y2} ${k.x2},${k.y2}`;
+                // The wait, written on the link when there is room for it.
+                const label = k.kind === "duplicate" ? null : `+${formatDurationShort(k.delayMs)}`;
+                const roomy = label !== null && k.x2 - k.x1 > label.length * 6.5 + 12;
                 return (
-                  <path
-                    key={`link-${i}`}
-                    d={d}
-                    className={k.kind === "retry" ? styles.linkRetry : styles.linkDuplicate}
-                    markerEnd={`url(#${uid}-arrow)`}
-                  >
-                    <title>{k.kind === "retry" ? "retry of the same event (same request id)" : "the same event delivered again (same request id)"}</title>
-                  </path>
+                  <g key={`link-${i}`} data-testid="timeline-link" data-kind={k.kind}>
+                    <path d={d} className={styles[`link-${k.kind}`]} markerEnd={`url(#${uid}-arrow)`}>
+                      <title>{linkTitle(k)}</title>
+                    </path>
+                    {roomy ? (
+                      <text x={mid} y={sameLane ? k.y1 - 9 : (k.y1 + k.y2) / 2 - 4} textAnchor="middle" className={styles.linkLabel} aria-hidden="true">
+                        {label}
+                        <title>{linkTitle(k)}</title>
+                      </text>
+                    ) : null}
+                  </g>
                 );
               })}
 
@@ -376,6 +392,26 @@ export function Timeline({ trace, title, note }: TimelineProps) {
                     <path d={`M${d.x},${d.y - 7} L${d.x + 7},${d.y} L${d.x},${d.y + 7} L${d.x - 7},${d.y} z`} className={styles[`delivery-${d.kind}`]} />
                     <text x={d.x + 10} y={d.y + 4} className={styles.deliveryLabel}>
                       {g.length > 1 ? `×${g.length} ` : ""}→ {clip(d.target, 18)}
+                    </text>
+                  </g>
+                );
+              })}
+              {groupMarks(layout.redrives).map((g, i) => {
+                const r = g[0]!;
+                const target = r.target ?? "its DLQ";
+                return (
+                  <g
+                    key={`redrive-${i}`}
+                    tabIndex={0}
+                    role="img"
+                    aria-label={`${g.length > 1 ? `${g.length} messages` : "a message"} moved by SQS from ${r.queue} to ${target} at ${formatAt(r.at)} after ${r.receives} receive${r.receives === 1 ? "" : "s"}`}
+                    className={styles.markGroup}
+                    data-testid="timeline-redrive"
+                    {...handlers(() => redriveTip(g))}
+                  >
+                    <path d={`M${r.x},${r.y - 7} L${r.x + 7},${r.y} L${r.x},${r.y + 7} L${r.x - 7},${r.y} z`} className={styles.redrive} />
+                    <text x={r.x + 10} y={r.y + 4} className={styles.deliveryLabel}>
+                      {g.length > 1 ? `×${g.length} ` : ""}→ {clip(target, 18)}
                     </text>
                   </g>
                 );

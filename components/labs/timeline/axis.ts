@@ -57,6 +57,9 @@ export interface AxisOptions {
   breakWidth?: number;
   /** No cluster narrower than this (default 96 px), so a 6 ms retry still has room. */
   minSegmentWidth?: number;
+  /** Free px after the last segment (the picture's right margin): its label may run into it, so
+   *  a run ending on one moment reads "1 min 31 s", not "≈2 min". */
+  trailingRoom?: number;
   /** A gap shorter than this is never cut out (default 2 s). */
   minBreakMs?: number;
   /** A gap is cut out when it is longer than this many times the longer cluster beside it (default 4). */
@@ -116,7 +119,7 @@ const labelWidth = (label: string) => label.length * 5.9 + 6;
  * A cluster's ticks: the first at the moment its activity starts, with the full time ("1 min
  * 1.105 s", as precisely as fits), the others relative to it at a readable step ("+2 ms").
  */
-function segmentTicks(seg: AxisSegment, start: number): Tick[] {
+function segmentTicks(seg: AxisSegment, start: number, trailingRoom = 0): Tick[] {
   const px = seg.x1 - seg.x0;
   const span = seg.t1 - seg.t0;
   const msPerPx = span > 0 ? span / px : 1;
@@ -128,7 +131,7 @@ function segmentTicks(seg: AxisSegment, start: number): Tick[] {
   // Rounded forms say so ("≈1 min 1 s"): a learner compares these times with the questions.
   const exact = formatAt(start);
   const approx = (l: string) => (l === exact ? l : `≈${l}`);
-  const major = [exact, approx(formatTick(start, Math.max(step, 1000))), approx(formatDurationShort(start))].find((l) => labelWidth(l) <= seg.x1 - x0 + 4);
+  const major = [exact, approx(formatTick(start, Math.max(step, 1000))), approx(formatDurationShort(start))].find((l) => labelWidth(l) <= seg.x1 - x0 + 4 + trailingRoom);
   let lastRight = -Infinity;
   if (major !== undefined) {
     ticks.push({ x: x0, t: start, label: major, major: true, anchor: "start" });
@@ -197,7 +200,7 @@ export function buildAxis(activity: readonly Interval[], opts: AxisOptions): Axi
     segments.push({ t0: c.t0, t1: c.t1, x0: x, x1: x + widths[i]! });
     x += widths[i]!;
   });
-  return { width: x, segments, breaks, ticks: segments.flatMap((seg, i) => segmentTicks(seg, clusters[i]!.t0)) };
+  return { width: x, segments, breaks, ticks: segments.flatMap((seg, i) => segmentTicks(seg, clusters[i]!.t0, i === segments.length - 1 ? (opts.trailingRoom ?? 0) : 0)) };
 }
 
 /** Where virtual time `t` is drawn. Times inside a break are spread across the break. */

@@ -3,7 +3,7 @@ import { fn, runYaml } from "@/lib/engine/testing/run-yaml";
 import type { Trace } from "@/lib/labs/types";
 import { timeToX } from "./axis";
 import { layoutTimeline, ROW } from "./layout";
-import { describeRun, diffRuns, invocationLines, runStats } from "./summary";
+import { describeRun, diffRuns, invocationLines, runStats, whyLines } from "./summary";
 
 const FAIL = `exports.handler = async () => { throw new Error("provider down"); };`;
 const OK = `exports.handler = async () => ({ ok: true });`;
@@ -152,6 +152,70 @@ ${fn("search", OK)}  - PublishVersion: { FunctionName: search }
     expect(layoutTimeline(trace, { width: 900 })).toEqual(layout);
     const zoomed = layoutTimeline(trace, { width: 3600 });
     expect(zoomed.bars[0]!.width).toBeGreaterThan(layout.bars[0]!.width * 3);
+  });
+});
+
+/** A poison message on an SQS mapping: received `receives` times, `visibility` s apart, then redriven. */
+function poisonMessage(visibility: number, receives: number): Trace {
+  return runYaml(`
+steps:
+  - CreateQueue: { QueueName: jobs-dlq }
+  - CreateQueue:
+      QueueName: jobs
+      Attributes:
+        VisibilityTimeout: "${visibility}"
+        RedrivePolicy: '{"deadLetterTargetArn":"arn:aws:sqs:us-east-1:123456789012:jobs-dlq","maxReceiveCount":"${receives}"}'
+${fn("worker", FAIL)}  - CreateEventSourceMapping:
+      FunctionName: worker
+      EventSourceArn: "arn:aws:sqs:us-east-1:123456789012:jobs"
+      BatchSize: 1
+  - id: send
+    at: 1s
+    SendMessage: { QueueName: jobs, MessageBody: '{"id": 13}' }
+`) as Trace;
+}
+
+describe("why the picture looks as it does", () => {
+  it("labels each async retry link with the wait before it, and says it in words", () => {
+    const trace = asyncRetries(2);
+    const links = layoutTimeline(trace, { width: 900 }).links;
+    const [a1, a2, a3] = trace.invocations;
+    expect(links.map((l) => [l.kind, l.delayMs])).toEqual([
+      ["retry", a2!.start - a1!.end!],
+      ["retry", a3!.start - a2!.end!],
+    ]);
+    // Lambda waits about a minute, then about two, between attempts of one event [AsyncErr].
+    expect(links[0]!.delayMs).toBeGreaterThanOrEqual(60_000);
+    expect(links[1]!.delayMs).toBeGreaterThan(links[0]!.delayMs);
+    expect(whyLines(trace)).toEqual([expect.stringMatching(/^Lambda retried charge's failed async events 2 times, waiting 1 min, 2 min after the failed attempt before\.$/)]);
+  });
+
+  it("links an SQS message received again after its visibility timeout, and marks its redrive to the DLQ", () => {
+    const trace = poisonMessage(30, 3);
+    const layout = layoutTimeline(trace, { width: 900 });
+    expect(layout.bars).toHaveLength(3);
+    expect(layout.links.map((l) => [l.kind, l.from, l.to, l.delayMs])).toEqual([
+      ["redelivery", 0, 1, 30_000],
+      ["redelivery", 1, 2, 30_000],
+    ]);
+    expect(layout.redrives).toEqual([expect.objectContaining({ function: "worker", queue: "jobs", target: "jobs-dlq", receives: 3 })]);
+    expect(layout.redrives[0]!.y).toBe(layout.functions[0]!.y + ROW.fn / 2);
+    // The redrive moment is on the axis, not cut out with the idle time before it.
+    const at = layout.redrives[0]!.at;
+    expect(layout.axis.breaks.every((b) => !(b.t0 < at && at < b.t1))).toBe(true);
+    const why = whyLines(trace);
+    expect(why[0]).toBe("worker received 1 message again, 30 s after the receive before: a message that is not deleted becomes visible again when its visibility timeout runs out.");
+    expect(why[1]).toMatch(/^At 1 min 31(\.\d+)? s: SQS moved a message from jobs to jobs-dlq after 3 receives \(the redrive policy's maxReceiveCount\)\.$/);
+  });
+
+  it("says when a failed async event had nowhere to go", () => {
+    const trace = runYaml(`
+steps:
+${fn("charge", FAIL)}  - PutFunctionEventInvokeConfig: { FunctionName: charge, MaximumRetryAttempts: 0 }
+  - at: 1s
+    Invoke: { FunctionName: charge, InvocationType: Event, Payload: {} }
+`) as Trace;
+    expect(whyLines(trace)).toEqual([expect.stringMatching(/^At 1\.105 s: charge's async event was dropped \(RetriesExhausted\) — no dead-letter queue or on-failure destination was set to keep it\.$/)]);
   });
 });
 

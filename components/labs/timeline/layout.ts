@@ -3,9 +3,10 @@
  * engine internals). One lane per execution environment, grouped under its function (and
  * version); invocation bars coloured by outcome with the Init part of a cold start drawn at the
  * bar's start; retries of one async event linked to the attempt before (same request id, as
- * Lambda keeps it across retries [AsyncErr]); duplicate deliveries of one event linked too;
- * throttles and deliveries (DLQ, on-success / on-failure destinations) as marks on their
- * function's row; the calls the scenario made on a row of their own; each environment's life
+ * Lambda keeps it across retries [AsyncErr]); duplicate deliveries of one event linked too; an
+ * SQS message received again after its visibility timeout linked to the receive before (same
+ * messageId); throttles, deliveries (DLQ, on-success / on-failure destinations) and SQS redrives
+ * to a queue's dead-letter queue as marks on their function's row; the calls the scenario made on a row of their own; each environment's life
  * from creation to reclaim.
  *
  * Pure and deterministic: `layoutTimeline(trace, { width })` — zooming is a wider width.
@@ -70,8 +71,17 @@ export interface Bar {
 }
 
 export interface Link {
-  kind: "retry" | "duplicate";
+  /** retry: a later attempt of one async event; duplicate: the same event delivered twice;
+   *  redelivery: an SQS message received again once its visibility timeout ran out. */
+  kind: "retry" | "duplicate" | "redelivery";
+  /** The event's request id; for a redelivery, the (first) SQS message id. */
   requestId: string;
+  /** The wait the link stands for: a retry from the end of the attempt before (Lambda's async
+   *  backoff, ~1 min then ~2 min [AsyncErr]); a redelivery from the receive before (≈ the
+   *  visibility timeout); 0 for a duplicate. */
+  delayMs: number;
+  /** Messages of the batch that came back together (redelivery only; else 1). */
+  messages: number;
   from: number;
   to: number;
   /** Connector from the end of one bar to the start of the next. */
@@ -104,6 +114,21 @@ export interface DeliveryMark {
   failed?: string;
 }
 
+/** SQS moved a message to the queue's dead-letter queue (redrive policy, maxReceiveCount). */
+export interface RedriveMark {
+  x: number;
+  y: number;
+  at: number;
+  /** The consuming function (the row the mark sits on). */
+  function: string;
+  queue: string;
+  /** Where the message went, when the trace still shows it there. */
+  target: string | null;
+  messageId: string;
+  /** How many times a handler received the message before SQS gave up on it. */
+  receives: number;
+}
+
 export interface CallMark {
   x: number;
   y: number;
@@ -125,6 +150,7 @@ export interface TimelineLayout {
   links: Link[];
   throttles: ThrottleMark[];
   deliveries: DeliveryMark[];
+  redrives: RedriveMark[];
 }
 
 // Calls worth a mark: the ones that send traffic. Table writes at t = 0 seed the setup (the setup
@@ -143,6 +169,45 @@ function callOutcome(step: Trace["steps"][number]): { outcome: string; failed: b
   return { outcome: "ok", failed: false };
 }
 
+/** SQS message ids in an invocation's event (an SQS batch), in order. */
+export function sqsMessageIds(inv: Pick<Trace["invocations"][number], "trigger" | "event">): string[] {
+  if (inv.trigger !== "sqs") return [];
+  const records = (inv.event as { Records?: unknown } | null)?.Records;
+  if (!Array.isArray(records)) return [];
+  return records.flatMap((r) => (r && typeof r === "object" && typeof (r as { messageId?: unknown }).messageId === "string" ? [(r as { messageId: string }).messageId] : []));
+}
+
+export interface Redrive {
+  at: number;
+  queue: string;
+  messageId: string;
+  /** The function an event source mapping feeds from the queue, if any. */
+  function: string | null;
+  target: string | null;
+  receives: number;
+}
+
+/** The trace's `message-redriven` moments, with the queue's consumer and where the message went. */
+export function redrivesOf(trace: Trace): Redrive[] {
+  const consumers = new Map<string, string>();
+  for (const m of trace.eventSourceMappings as Array<{ EventSourceArn?: unknown; FunctionArn?: unknown }>) {
+    if (typeof m?.EventSourceArn !== "string" || typeof m.FunctionArn !== "string") continue;
+    const source = resourceOf(m.EventSourceArn);
+    if (source.kind === "queue" && !consumers.has(source.name)) consumers.set(source.name, resourceOf(m.FunctionArn).name);
+  }
+  return (trace.timeline ?? [])
+    .filter((e) => e.kind === "message-redriven")
+    .map((e) => {
+      const slash = e.ref.indexOf("/");
+      const queue = slash < 0 ? e.ref : e.ref.slice(0, slash);
+      const messageId = slash < 0 ? "" : e.ref.slice(slash + 1);
+      // SQS keeps the message id when it moves a message to the dead-letter queue.
+      const target = Object.entries(trace.queues).find(([name, q]) => name !== queue && q.messages.some((m) => m.MessageId === messageId))?.[0] ?? null;
+      const receives = trace.invocations.filter((i) => i.start <= e.at && sqsMessageIds(i).includes(messageId)).length;
+      return { at: e.at, queue, messageId, function: consumers.get(queue) ?? null, target, receives };
+    });
+}
+
 /** Everything that happens at a moment worth seeing: the axis clusters around these. */
 export function activityOf(trace: Trace): Interval[] {
   const out: Interval[] = [];
@@ -156,6 +221,7 @@ export function activityOf(trace: Trace): Interval[] {
     if (e.reclaimedAt !== null) out.push({ t0: e.reclaimedAt, t1: e.reclaimedAt });
   }
   for (const s of trace.steps) if (isCall(s)) out.push({ t0: s.at, t1: s.completedAt ?? s.at });
+  for (const r of redrivesOf(trace)) if (r.function) out.push({ t0: r.at, t1: r.at });
   return out;
 }
 
@@ -164,10 +230,12 @@ export interface LayoutOptions {
   width: number;
   /** Narrow screens: thinner breaks and clusters, so a whole run still fits at zoom 1. */
   compact?: boolean;
+  /** Free px to the right of the plot (see AxisOptions.trailingRoom). */
+  trailingRoom?: number;
 }
 
 export function layoutTimeline(trace: Trace, opts: LayoutOptions): TimelineLayout {
-  const axis = buildAxis(activityOf(trace), { width: opts.width, ...(opts.compact ? { breakWidth: 34, minSegmentWidth: 40 } : {}) });
+  const axis = buildAxis(activityOf(trace), { width: opts.width, trailingRoom: opts.trailingRoom ?? 0, ...(opts.compact ? { breakWidth: 34, minSegmentWidth: 40 } : {}) });
   const x = (t: number) => timeToX(axis, t);
   const endX = axis.width;
 
@@ -186,6 +254,7 @@ export function layoutTimeline(trace: Trace, opts: LayoutOptions): TimelineLayou
   trace.environments.forEach((e) => seen(e.function));
   trace.throttles.forEach((t) => seen(t.function));
   trace.deliveries.forEach((d) => seen(d.function));
+  const redrives = redrivesOf(trace);
 
   const functions: FunctionRow[] = [];
   const lanes: Lane[] = [];
@@ -265,6 +334,8 @@ export function layoutTimeline(trace: Trace, opts: LayoutOptions): TimelineLayou
       links.push({
         kind,
         requestId,
+        delayMs: kind === "retry" ? cur.start - (prev.end ?? prev.start) : 0,
+        messages: 1,
         from: prev.index,
         to: cur.index,
         // A retry runs after the attempt before it ends; a duplicate copy runs alongside the first.
@@ -273,6 +344,27 @@ export function layoutTimeline(trace: Trace, opts: LayoutOptions): TimelineLayou
         x2: cur.x,
         y2: cur.y + ROW.bar / 2,
       });
+    }
+  }
+
+  // An SQS message that comes back (its visibility timeout ran out before the handler succeeded and
+  // Lambda deleted it) is received again with the same messageId in a new invocation.
+  const lastReceive = new Map<string, Bar>();
+  const linked = new Map<string, Link>();
+  for (const b of [...bars].sort((a, c) => a.start - c.start || a.index - c.index)) {
+    for (const id of sqsMessageIds(trace.invocations[b.index]!)) {
+      const prev = lastReceive.get(id);
+      lastReceive.set(id, b);
+      if (!prev || prev === b) continue;
+      const key = `${prev.index}>${b.index}`;
+      const existing = linked.get(key);
+      if (existing) {
+        existing.messages++;
+        continue;
+      }
+      const link: Link = { kind: "redelivery", requestId: id, delayMs: b.start - prev.start, messages: 1, from: prev.index, to: b.index, x1: prev.x + prev.width, y1: prev.y + ROW.bar / 2, x2: b.x, y2: b.y + ROW.bar / 2 };
+      linked.set(key, link);
+      links.push(link);
     }
   }
 
@@ -293,7 +385,12 @@ export function layoutTimeline(trace: Trace, opts: LayoutOptions): TimelineLayou
     };
   });
 
-  return { width: axis.width, height: y + ROW.gap, axis, calls, functions, lanes, bars, links, throttles, deliveries };
+  const redriveMarks: RedriveMark[] = redrives.flatMap((r) => {
+    const rowY = r.function !== null ? fnRowY.get(r.function) : undefined;
+    return rowY === undefined ? [] : [{ x: x(r.at), y: rowY, at: r.at, function: r.function!, queue: r.queue, target: r.target, messageId: r.messageId, receives: r.receives }];
+  });
+
+  return { width: axis.width, height: y + ROW.gap, axis, calls, functions, lanes, bars, links, throttles, deliveries, redrives: redriveMarks };
 }
 
 function versionRank(v: string): number {

@@ -3,7 +3,8 @@
  * readers and for the what-if comparison ("attempts 3 → 1"). Reads the trace only.
  */
 import type { Trace } from "@/lib/labs/types";
-import { formatAt, formatDuration, resourceOf } from "../format";
+import { formatAt, formatDuration, formatDurationShort, resourceOf } from "../format";
+import { redrivesOf, sqsMessageIds } from "./layout";
 
 export interface RunStats {
   invocations: number;
@@ -67,6 +68,7 @@ export function describeRun(trace: Trace): string[] {
     );
   }
   if (s.retries) lines.push(`${plural(s.retries, "retry", "retries")} (attempt 2 or later).`);
+  lines.push(...whyLines(trace));
   if (s.duplicates) lines.push(`${plural(s.duplicates, "event")} delivered twice.`);
   if (s.throttles) {
     const reasons = [...new Set(trace.throttles.map((t) => t.reason))];
@@ -77,6 +79,70 @@ export function describeRun(trace: Trace): string[] {
   }
   lines.push(`The run ends at ${formatAt(s.endedAt)}.`);
   return lines;
+}
+
+const waits = (ms: number[]) => {
+  const shown = ms.slice(0, 4).map((m) => formatDurationShort(m));
+  return shown.join(", ") + (ms.length > 4 ? ", …" : "");
+};
+
+/**
+ * Why the picture looks the way it does, in words: the waits before async retries, SQS messages
+ * that came back after their visibility timeout, messages SQS moved to a dead-letter queue, and
+ * async events that failed with nowhere to go.
+ */
+export function whyLines(trace: Trace): string[] {
+  const out: string[] = [];
+  // Async retries per function: the wait from the failed attempt to the next (Lambda backs off,
+  // about 1 min then 2 min [AsyncErr]; never past the maximum event age).
+  const retryWaits = new Map<string, number[]>();
+  const byRequest = new Map<string, Trace["invocations"]>();
+  for (const inv of trace.invocations) if (inv.trigger === "async") byRequest.set(inv.requestId, [...(byRequest.get(inv.requestId) ?? []), inv]);
+  for (const group of byRequest.values()) {
+    const sorted = [...group].sort((a, b) => a.start - b.start);
+    for (let i = 1; i < sorted.length; i++) {
+      const cur = sorted[i]!;
+      const prev = [...sorted.slice(0, i)].reverse().find((p) => p.attempt === cur.attempt - 1);
+      if (!prev || prev.end === null) continue;
+      retryWaits.set(cur.function, [...(retryWaits.get(cur.function) ?? []), cur.start - prev.end]);
+    }
+  }
+  for (const [fn, ms] of retryWaits) {
+    out.push(`Lambda retried ${fn}'s failed async ${ms.length === 1 ? "event once" : `events ${ms.length} times`}, waiting ${waits(ms)} after the failed attempt before.`);
+  }
+
+  // SQS: a message a handler did not get deleted comes back once its visibility timeout runs out.
+  const receives = new Map<string, { fn: string; starts: number[] }>();
+  for (const inv of [...trace.invocations].sort((a, b) => a.start - b.start)) {
+    for (const id of sqsMessageIds(inv)) {
+      const r = receives.get(id) ?? { fn: inv.function, starts: [] };
+      r.starts.push(inv.start);
+      receives.set(id, r);
+    }
+  }
+  const again = new Map<string, { messages: number; gaps: number[] }>();
+  for (const { fn, starts } of receives.values()) {
+    if (starts.length < 2) continue;
+    const a = again.get(fn) ?? { messages: 0, gaps: [] };
+    a.messages++;
+    for (let i = 1; i < starts.length; i++) a.gaps.push(starts[i]! - starts[i - 1]!);
+    again.set(fn, a);
+  }
+  for (const [fn, a] of again) {
+    const gaps = [...new Set(a.gaps.map((g) => formatDurationShort(g)))];
+    out.push(`${fn} received ${plural(a.messages, "message")} again, ${gaps.join(" / ")} after the receive before: a message that is not deleted becomes visible again when its visibility timeout runs out.`);
+  }
+  for (const r of redrivesOf(trace)) {
+    out.push(`At ${formatAt(r.at)}: SQS moved a message from ${r.queue} to ${r.target ?? "its dead-letter queue"} after ${plural(r.receives, "receive")} (the redrive policy's maxReceiveCount).`);
+  }
+
+  // Async events that failed with no DLQ or on-failure destination to take them are lost.
+  const delivered = new Set(trace.deliveries.map((d) => d.requestId));
+  for (const e of trace.asyncEvents) {
+    if (e.outcome !== "failure" || delivered.has(e.requestId)) continue;
+    out.push(`At ${formatAt(e.endedAt ?? trace.endedAt)}: ${e.function}'s async event was dropped (${e.condition ?? "failed"}) — no dead-letter queue or on-failure destination was set to keep it.`);
+  }
+  return out;
 }
 
 /** One line per invocation, in start order: the text version of the bars. */

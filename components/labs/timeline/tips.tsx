@@ -4,7 +4,7 @@
  */
 import type { ReactNode } from "react";
 import { formatAt, formatDuration } from "../format";
-import type { Bar, CallMark, DeliveryMark, Lane, ThrottleMark } from "./layout";
+import type { Bar, CallMark, DeliveryMark, Lane, Link, RedriveMark, ThrottleMark } from "./layout";
 
 export interface Tip {
   title: string;
@@ -99,3 +99,25 @@ export function laneTip(l: Lane): Omit<Tip, "x" | "y"> {
 }
 
 export const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/** What a link stands for, with the wait: why the next attempt or receive came when it did. */
+export function linkTitle(k: Link): string {
+  if (k.kind === "duplicate") return "the same event delivered again (same request id)";
+  if (k.kind === "retry") return `retry of the same event (same request id), ${formatDuration(k.delayMs)} after the attempt before failed`;
+  const what = k.messages > 1 ? `${k.messages} messages` : "the message";
+  return `${what} received again ${formatDuration(k.delayMs)} after the receive before: not deleted, so SQS made it visible again when its visibility timeout ran out`;
+}
+
+export function redriveTip(g: RedriveMark[]): Omit<Tip, "x" | "y"> {
+  const r = g[0]!;
+  const target = listed(g.map((x) => x.target)) || "the queue's dead-letter queue";
+  return {
+    title: g.length > 1 ? `SQS moved ${g.length} messages → ${target}` : `SQS moved the message → ${target}`,
+    rows: [
+      ["At", formatAt(r.at)],
+      ["From queue", listed(g.map((x) => x.queue))],
+      ["Why", `received ${listed(g.map((x) => String(x.receives)))} time(s) without being deleted: the redrive policy's maxReceiveCount was reached`],
+      ...(g.length === 1 ? ([["Message id", <code key="m">{r.messageId}</code>]] as Array<[string, ReactNode]>) : []),
+    ],
+  };
+}
