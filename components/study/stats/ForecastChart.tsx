@@ -16,7 +16,7 @@ export function ForecastChart({ days }: { days: DayCount[] }) {
   const step = Math.max(1, Math.ceil(max / 3 / (10 ** Math.floor(Math.log10(max / 3 || 1)))) * 10 ** Math.floor(Math.log10(max / 3 || 1)));
   const axisMax = step * 3;
   const y = (n: number) => top + chartH - (n / axisMax) * chartH;
-  const summary = `${total.toLocaleString("en")} reviews due in the next ${days.length} days; ${days[0]?.count ?? 0} today (overdue included), ${days[1]?.count ?? 0} tomorrow.`;
+  const summary = `${total.toLocaleString("en")} review${total === 1 ? "" : "s"} due in the next ${days.length} days; ${days[0]?.count ?? 0} today (overdue included), ${days[1]?.count ?? 0} tomorrow.`;
   return (
     <figure className={styles.figure}>
       <div className={styles.scroll}>

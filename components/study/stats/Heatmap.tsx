@@ -55,7 +55,7 @@ export function Heatmap({ days, start, today }: { days: DayCount[]; start: strin
       </rect>,
     );
   }
-  const summary = `${total.toLocaleString("en")} answers on ${active} day${active === 1 ? "" : "s"} in the last year${busiest && busiest.count ? `; busiest day ${busiest.day} with ${busiest.count}` : ""}.`;
+  const summary = `${total.toLocaleString("en")} answer${total === 1 ? "" : "s"} on ${active} day${active === 1 ? "" : "s"} in the last year${busiest && busiest.count ? `; busiest day ${busiest.day} with ${busiest.count}` : ""}.`;
   return (
     <figure className={styles.figure}>
       <div className={styles.scroll}>

@@ -50,10 +50,15 @@ export default async function StatsPage() {
           <p className={styles.muted}>
             Of your answers to cards in review (not learning steps), the share you remembered — not rated Again. FSRS aims for your desired retention, {(desired * 100).toFixed(0)}%; weeks below it are amber.
           </p>
-          <div className={styles.columns}>
-            <RetentionTable buckets={stats.retention.week} period="Week" desired={desired} />
-            <RetentionTable buckets={stats.retention.month} period="Month" desired={desired} />
-          </div>
+          {stats.retention.week.length || stats.retention.month.length ? (
+            <div className={styles.columns}>
+              <RetentionTable buckets={stats.retention.week} period="Week" desired={desired} />
+              <RetentionTable buckets={stats.retention.month} period="Month" desired={desired} />
+            </div>
+          ) : (
+            // One message, not the same one twice side by side (week and month are both empty).
+            <RetentionTable buckets={[]} period="Week" desired={desired} />
+          )}
         </Card>
       </div>
     </>
