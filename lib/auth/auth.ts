@@ -1,11 +1,13 @@
 import NextAuth, { CredentialsSignin, type Session } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { cookies, headers } from "next/headers";
+import type { NextRequest } from "next/server";
 import { clientIp } from "@/lib/http/client-ip";
 import { authenticateWithPassword } from "./accounts";
 import { lambdaLabAdapter } from "./adapter";
 import { authBaseConfig, authSecret } from "./config";
 import { oidcProviderFromEnv } from "./oidc";
+import { requestAsAddressed } from "./request-url";
 import { signInSchema } from "./schemas";
 import { checkSession } from "./session-token";
 
@@ -37,7 +39,7 @@ const credentials = Credentials({
   },
 });
 
-export const { handlers, signIn, signOut } = NextAuth(() => {
+const nextAuth = NextAuth(() => {
   const oidc = oidcProviderFromEnv();
   return {
     ...authBaseConfig,
@@ -46,6 +48,14 @@ export const { handlers, signIn, signOut } = NextAuth(() => {
     providers: [credentials, ...(oidc ? [oidc] : [])],
   };
 });
+
+export const { signIn, signOut } = nextAuth;
+
+/** Auth.js's endpoints, seeing the URL the browser used (request-url.ts: the OIDC redirect_uri depends on it). */
+export const handlers = {
+  GET: (req: NextRequest) => nextAuth.handlers.GET(requestAsAddressed(req) as NextRequest),
+  POST: (req: NextRequest) => nextAuth.handlers.POST(requestAsAddressed(req) as NextRequest),
+};
 
 /**
  * The session of the current request (server components, route handlers, server actions) — what

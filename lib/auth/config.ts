@@ -54,7 +54,7 @@ export const authBaseConfig = {
       if (error instanceof CredentialsSignin) return;
       const type = (error as { type?: string }).type ?? error.name;
       if (type === "JWTSessionError") return void console.warn("auth: ignored an invalid session cookie (signed out)");
-      console.error(`auth: ${type}: ${error.message.split("\n")[0]}`);
+      console.error(`auth: ${type}: ${describeAuthError(error)}`);
     },
     warn(code) {
       console.warn(`auth: warning ${code}`);
@@ -62,3 +62,23 @@ export const authBaseConfig = {
     debug() {},
   },
 } satisfies NextAuthConfig;
+
+/**
+ * One line an operator can act on. Auth.js wraps the real failure (an IdP's "invalid_grant", an
+ * unreachable issuer, an adapter error) in `cause.err` and leaves only "Read more at …" in the
+ * message — the sign-in page tells people to check the server log, so the log must say what failed.
+ */
+export function describeAuthError(error: Error): string {
+  const firstLine = (e: Error) => e.message.split("\n")[0];
+  const inner = (error.cause as { err?: unknown } | undefined)?.err;
+  if (!(inner instanceof Error)) return firstLine(error);
+  // oauth4webapi's ResponseBodyError carries the IdP's answer (RFC 6749 §5.2) in error / error_description.
+  const oauth = inner as { error?: unknown; error_description?: unknown };
+  const deeper =
+    typeof oauth.error === "string"
+      ? ` (${oauth.error}${typeof oauth.error_description === "string" ? `: ${oauth.error_description}` : ""})`
+      : inner.cause instanceof Error
+        ? ` (${firstLine(inner.cause)})`
+        : "";
+  return `${inner.name === "Error" ? "" : `${inner.name}: `}${firstLine(inner)}${deeper} — ${firstLine(error).replace(/^Read more at /, "see ")}`;
+}
