@@ -20,7 +20,7 @@
 import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import fs from "node:fs";
 import path from "node:path";
-import { E2E_ARTIFACTS, HARNESS_ENV, type HarnessReady } from "./support/paths";
+import { E2E_ARTIFACTS, HARNESS_ENV, type HarnessReady, type OidcInstance } from "./support/paths";
 
 export { expect };
 
@@ -57,6 +57,19 @@ export async function createAccount(account: NewAccount = {}): Promise<TestAccou
   });
   const body = (await res.json()) as TestAccount & { error?: string };
   if (!res.ok) throw new Error(`could not create the test account: ${body.error ?? res.status}`);
+  return body;
+}
+
+/**
+ * The single sign-on instance: a second app server, on its own fresh database, configured with
+ * AUTH_OIDC_* for a real OpenID Connect provider the harness runs (support/oidc-idp.ts). Started
+ * on the first call (allow it a minute), shared by every later call in the run.
+ */
+export async function oidcInstance(): Promise<OidcInstance> {
+  const { controlUrl, token } = harness();
+  const res = await fetch(`${controlUrl}/oidc`, { method: "POST", headers: { authorization: `Bearer ${token}` } });
+  const body = (await res.json()) as OidcInstance & { error?: string };
+  if (!res.ok) throw new Error(`could not start the single sign-on instance: ${body.error ?? res.status}`);
   return body;
 }
 

@@ -7,9 +7,12 @@
 //      the built-in content (a failed content loader fails the run);
 //   4. starts ONE `next start` on E2E_PORT, or the first free port of 3150–3159;
 //   5. serves a small control API on 127.0.0.1 for the fixtures (tests/e2e/fixtures.ts): create
-//      accounts of a given role straight in the database.
+//      accounts of a given role straight in the database; and, for the single sign-on spec only,
+//      POST /oidc starts a real OpenID Connect provider (support/oidc-idp.ts) and a SECOND
+//      `next start` on its own fresh database with AUTH_OIDC_* pointing at it (once per run).
 // Then prints one line `READY <json>` and runs until SIGTERM/SIGINT or until its stdin closes
 // (the Playwright runner died), stopping the server and releasing the lock.
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
@@ -23,7 +26,8 @@ import { prepare } from "../../../scripts/prepare";
 import { startTestServer, type TestServer } from "../../support/next-server";
 import { ensureTestBuild } from "../../support/test-build";
 import { acquireTestLock, type HeldLock } from "../../support/test-lock";
-import { E2E_ARTIFACTS, E2E_PORT_RANGE, e2ePort, type HarnessReady } from "./paths";
+import { startIdp, type IdpUser, type RunningIdp } from "./oidc-idp";
+import { E2E_ARTIFACTS, E2E_PORT_RANGE, e2ePort, OIDC_PORT_RANGE, type HarnessReady, type OidcInstance } from "./paths";
 
 // Progress and problems go to the terminal; the content loaders' line-per-item chatter only to
 // tests/e2e/.artifacts/harness.log.
@@ -35,6 +39,8 @@ const log = (line: string) => {
   process.stderr.write(`[e2e] ${line}\n`);
 };
 let server: TestServer | undefined;
+let oidcServer: TestServer | undefined;
+let idp: RunningIdp | undefined;
 let control: http.Server | undefined;
 let lock: HeldLock | undefined;
 let stopping: Promise<void> | undefined;
@@ -44,6 +50,8 @@ function stop(code: number, reason: string): Promise<void> {
     log(`stopping (${reason})`);
     control?.close();
     await server?.stop().catch(() => {});
+    await oidcServer?.stop().catch(() => {});
+    await idp?.stop().catch(() => {});
     await closeDb().catch(() => {});
     lock?.release();
     process.exit(code);
@@ -74,6 +82,60 @@ async function createAccount(body: AccountRequest) {
   return { ...user, password };
 }
 
+// The IdP's people. "pat" has the email of a password account the spec creates first: an IdP must
+// not take that account over (README, "Single sign-on"). Letter case differs on purpose.
+const IDP_USERS: IdpUser[] = [
+  { login: "olive", password: "olive's idp password", email: "Olive.Oidc@IdP.example", name: "Olive Oidc" },
+  { login: "pat", password: "pat's idp password", email: "Pat.Password@Example.com", name: "Pat from the IdP" },
+];
+
+let oidcInstance: Promise<OidcInstance> | undefined;
+
+/**
+ * A second app server with single sign-on configured, on its own fresh database (its first account
+ * is still the admin), prepared as `npm start` prepares one. Started on first request, kept for the run.
+ */
+async function startOidcInstance(): Promise<OidcInstance> {
+  const dataDir = path.join(E2E_ARTIFACTS, "oidc-data");
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  // prepare() works on process.env (DATA_DIR): run it in a child so the main server's database
+  // handle in this process is untouched.
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
+  delete env.DATABASE_URL;
+  delete env.AUTH_SECRET;
+  const prep = await new Promise<{ code: number | null; output: string }>((resolve) => {
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(__dirname, "prepare-instance.ts")], { cwd: process.cwd(), env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (c) => (output += c));
+    child.stderr.on("data", (c) => (output += c));
+    child.on("close", (code) => resolve({ code, output }));
+  });
+  detail(prep.output);
+  if (prep.code !== 0) throw new Error(`preparing the single sign-on instance failed: ${prep.output.trim().split("\n").pop()}`);
+  const authSecret = fs.readFileSync(path.join(dataDir, "auth-secret"), "utf8").trim();
+
+  const port = await findFreePort(...OIDC_PORT_RANGE);
+  const appUrl = `http://127.0.0.1:${port}`;
+  idp = await startIdp({ redirectUri: `${appUrl}/api/auth/callback/oidc`, users: IDP_USERS, log });
+  log(`single sign-on: IdP at ${idp.issuer}`);
+  oidcServer = await startTestServer({
+    port,
+    name: "e2e-oidc-server",
+    logDir: E2E_ARTIFACTS,
+    env: {
+      DATA_DIR: dataDir,
+      AUTH_SECRET: authSecret,
+      DATABASE_URL: undefined,
+      AUTH_OIDC_ISSUER: idp.issuer,
+      AUTH_OIDC_ID: idp.clientId,
+      AUTH_OIDC_SECRET: idp.clientSecret,
+      AUTH_OIDC_NAME: "Test IdP",
+    },
+  });
+  log(`single sign-on: app at ${oidcServer.url}`);
+  return { baseURL: oidcServer.url, issuer: idp.issuer, providerName: "Test IdP", users: IDP_USERS, serverLog: oidcServer.logFile };
+}
+
 function serveControl(token: string): Promise<string> {
   control = http.createServer((req, res) => {
     const reply = (status: number, value: unknown) => {
@@ -97,7 +159,15 @@ function serveControl(token: string): Promise<string> {
         );
         return;
       }
-      reply(404, { error: `no ${req.method} ${req.url}; try POST /accounts` });
+      if (req.method === "POST" && req.url === "/oidc") {
+        oidcInstance ??= startOidcInstance();
+        oidcInstance.then(
+          (instance) => reply(200, instance),
+          (error: Error) => reply(500, { error: error.message.split("\n")[0] }),
+        );
+        return;
+      }
+      reply(404, { error: `no ${req.method} ${req.url}; try POST /accounts or POST /oidc` });
     });
   });
   return new Promise((resolve) => control!.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(control!.address() as AddressInfo).port}`)));
