@@ -13,8 +13,10 @@ export function SaveStatus({ status, pending }: { status: SyncStatus; pending: n
   return (
     <span className={`${styles.save} ${styles[`save-${status}`] ?? ""}`} role="status" aria-live="polite" data-status={status}>
       <span className={styles.dot} aria-hidden="true" />
-      {TEXT[status]}
-      {status === "retrying" && pending > 1 ? ` (${pending} answers waiting)` : ""}
+      <span className={styles.saveText}>
+        {TEXT[status]}
+        {status === "retrying" && pending > 1 ? ` (${pending} answers waiting)` : ""}
+      </span>
     </span>
   );
 }
