@@ -208,6 +208,22 @@ describe("why the picture looks as it does", () => {
     expect(why[1]).toMatch(/^At 1 min 31(\.\d+)? s: SQS moved a message from jobs to jobs-dlq after 3 receives \(the redrive policy's maxReceiveCount\)\.$/);
   });
 
+  it("says why an event stopped early: too old for the next retry", () => {
+    const trace = runYaml(`
+steps:
+  - CreateQueue: { QueueName: failed }
+${fn("charge", FAIL)}  - PutFunctionEventInvokeConfig:
+      FunctionName: charge
+      MaximumRetryAttempts: 2
+      MaximumEventAgeInSeconds: 60
+      DestinationConfig: { OnFailure: { Destination: "arn:aws:sqs:us-east-1:123456789012:failed" } }
+  - at: 1s
+    Invoke: { FunctionName: charge, InvocationType: Event, Payload: {} }
+`) as Trace;
+    expect(trace.invocations).toHaveLength(1);
+    expect(whyLines(trace)).toEqual([expect.stringMatching(/^At 1\.105 s: Lambda gave up on charge's event after 1 attempt \(EventAgeExceeded\): the next try could not have started within the event's maximum age\.$/)]);
+  });
+
   it("says when a failed async event had nowhere to go", () => {
     const trace = runYaml(`
 steps:

@@ -136,6 +136,14 @@ export function whyLines(trace: Trace): string[] {
     out.push(`At ${formatAt(r.at)}: SQS moved a message from ${r.queue} to ${r.target ?? "its dead-letter queue"} after ${plural(r.receives, "receive")} (the redrive policy's maxReceiveCount).`);
   }
 
+  // Too old to try again: Lambda looks ahead and gives up when the next try could not start within
+  // MaximumEventAgeInSeconds (lambda-semantics §1.4), so fewer attempts ran than retries allow.
+  for (const e of trace.asyncEvents) {
+    if (e.outcome !== "failure" || e.condition !== "EventAgeExceeded") continue;
+    const tries = `${plural(e.attempts, "attempt")}${e.throttles ? ` and ${plural(e.throttles, "throttle")}` : ""}`;
+    out.push(`At ${formatAt(e.endedAt ?? trace.endedAt)}: Lambda gave up on ${e.function}'s event after ${tries} (EventAgeExceeded): the next try could not have started within the event's maximum age.`);
+  }
+
   // Async events that failed with no DLQ or on-failure destination to take them are lost.
   const delivered = new Set(trace.deliveries.map((d) => d.requestId));
   for (const e of trace.asyncEvents) {
