@@ -1,10 +1,14 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import net from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
 // Run Next's own CLI with this Node (not through npx: killing npx would orphan the server).
 export const NEXT_CLI = require.resolve("next/dist/bin/next");
+/** Node arguments that serve the app: the peer-address hop (scripts/peer-address.cjs), then Next's CLI. */
+export const NEXT_SERVER_NODE_ARGS = ["--require", path.join(path.dirname(fileURLToPath(import.meta.url)), "peer-address.cjs"), NEXT_CLI] as const;
 
 export function nextBuild(env: NodeJS.ProcessEnv): boolean {
   return spawnSync(process.execPath, [NEXT_CLI, "build"], { stdio: "inherit", env }).status === 0;
@@ -12,7 +16,7 @@ export function nextBuild(env: NodeJS.ProcessEnv): boolean {
 
 /** Starts `next <command>` and passes SIGINT/SIGTERM on, so stopping us stops the server. */
 export function spawnNext(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, [NEXT_CLI, ...args], { stdio: "inherit", env });
+  const child = spawn(process.execPath, [...NEXT_SERVER_NODE_ARGS, ...args], { stdio: "inherit", env });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => {
       if (child.exitCode === null) child.kill(signal);

@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import { oidcProviderFromEnv } from "../lib/auth/oidc";
 import { ensureAuthSecret } from "../lib/config/auth-secret";
+import { trustedProxyHops } from "../lib/http/client-ip";
 import { CONTENT_LOADERS, loadBuiltInContent, type ContentLoadReport } from "../lib/content";
 import {
   closeDb,
@@ -46,6 +47,12 @@ export async function prepare(log: (line: string) => void = console.log): Promis
   // A half-configured single sign-on would otherwise fail every sign-in request later.
   try {
     oidcProviderFromEnv();
+  } catch (error) {
+    throw new StartupError((error as Error).message);
+  }
+
+  try {
+    trustedProxyHops();
   } catch (error) {
     throw new StartupError((error as Error).message);
   }

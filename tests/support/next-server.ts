@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { assertPortFree, NEXT_CLI, waitForServer } from "../../scripts/next-process";
+import { assertPortFree, NEXT_SERVER_NODE_ARGS, waitForServer } from "../../scripts/next-process";
 import { TEST_DIST_DIR } from "./test-build";
 
 export interface TestServer {
@@ -36,13 +36,16 @@ export async function startTestServer(options: {
     LAMBDALAB_DIST_DIR: TEST_DIST_DIR,
     NEXT_TELEMETRY_DISABLED: "1",
     AUTH_TRUST_HOST: "true",
+    // Tests play the reverse proxy: they send X-Forwarded-For with the visitor's address
+    // (tests/integration/helpers/visitor.ts), so the app trusts one hop, as behind nginx.
+    AUTH_TRUST_PROXY: options.env.AUTH_TRUST_PROXY ?? "1",
     // vitest's NODE_ENV=test would make `next start` warn and behave unlike production.
     NODE_ENV: undefined,
   };
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
 
   // detached: its own process group, so stop() also ends anything it spawned (engine workers).
-  const child: ChildProcess = spawn(process.execPath, [NEXT_CLI, "start", "-p", String(options.port), "-H", "127.0.0.1"], {
+  const child: ChildProcess = spawn(process.execPath, [...NEXT_SERVER_NODE_ARGS, "start", "-p", String(options.port), "-H", "127.0.0.1"], {
     env: env as NodeJS.ProcessEnv,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
