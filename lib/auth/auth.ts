@@ -4,6 +4,7 @@ import { cookies, headers } from "next/headers";
 import type { NextRequest } from "next/server";
 import { clientIp } from "@/lib/http/client-ip";
 import { authenticateWithPassword } from "./accounts";
+import { isKnownDevice, KNOWN_DEVICE_COOKIE, KNOWN_DEVICE_MAX_AGE_SEC, readCookie, rememberDevice } from "./known-device";
 import { lambdaLabAdapter } from "./adapter";
 import { authBaseConfig, authSecret } from "./config";
 import { oidcProviderFromEnv } from "./oidc";
@@ -33,8 +34,15 @@ const credentials = Credentials({
   async authorize(input, request) {
     const parsed = signInSchema.safeParse(input);
     if (!parsed.success) throw new InvalidCredentials();
-    const result = await authenticateWithPassword(parsed.data.email, parsed.data.password, clientIp(request.headers));
-    if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name };
+    const { email, password } = parsed.data;
+    const secret = authSecret();
+    const deviceCookie = readCookie(request.headers.get("cookie"), KNOWN_DEVICE_COOKIE);
+    const knownDevice = isKnownDevice(deviceCookie, secret, email);
+    const result = await authenticateWithPassword(email, password, clientIp(request.headers), { knownDevice });
+    if (result.ok) {
+      await rememberThisDevice(rememberDevice(deviceCookie, secret, email), request.headers);
+      return { id: result.user.id, email: result.user.email, name: result.user.name };
+    }
     throw result.reason === "rate_limited" ? new SignInRateLimited(result.retryAfterSec) : new InvalidCredentials();
   },
 });
@@ -50,6 +58,22 @@ const nextAuth = NextAuth(() => {
 });
 
 export const { signIn, signOut } = nextAuth;
+
+/** Sets the known-device cookie (lib/auth/known-device.ts) on the sign-in response. */
+async function rememberThisDevice(value: string, requestHeaders: Headers): Promise<void> {
+  try {
+    (await cookies()).set(KNOWN_DEVICE_COOKIE, value, {
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/",
+      maxAge: KNOWN_DEVICE_MAX_AGE_SEC,
+      secure: requestHeaders.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https",
+    });
+  } catch (error) {
+    // Outside a route handler or server action cookies cannot be set; the sign-in still counts.
+    console.warn(`auth: could not remember this device: ${(error as Error).message.split("\n")[0]}`);
+  }
+}
 
 /** Auth.js's endpoints, seeing the URL the browser used (request-url.ts: the OIDC redirect_uri depends on it). */
 export const handlers = {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { runProcedure, type RequestContext } from "@/lib/actions/procedure";
 import { cachedAccountUser } from "@/lib/auth/account-cache";
-import { authenticateWithPassword, findAccountUser, SIGN_IN_ACCOUNT_LIMIT, type AccountUser } from "@/lib/auth/accounts";
+import { authenticateWithPassword, findAccountUser, SIGN_IN_ACCOUNT_IP_LIMIT, SIGN_IN_ACCOUNT_LIMIT, type AccountUser } from "@/lib/auth/accounts";
 import { changeRoleProcedure, signUpProcedure } from "@/lib/auth/procedures";
 import { changeUserRole } from "@/lib/auth/users";
 import { setupTestDatabase } from "./helpers/database";
@@ -66,14 +66,37 @@ describe(`accounts on ${process.env.TEST_DB_PROVIDER}`, () => {
       expect(await authenticateWithPassword("nobody@example.com", "whatever", "192.0.2.10")).toEqual({ ok: false, reason: "invalid_credentials" });
     });
 
-    it("locks an account's password sign-in after 5 wrong passwords, even for the right one", async () => {
+    it("makes an address wait after 5 wrong passwords for an account, even with the right one", async () => {
       await signUp("dee@example.com", "right password");
-      for (let i = 0; i < SIGN_IN_ACCOUNT_LIMIT.points; i++) {
-        expect(await authenticateWithPassword("dee@example.com", `wrong ${i}`, `192.0.2.${20 + i}`)).toMatchObject({ reason: "invalid_credentials" });
+      for (let i = 0; i < SIGN_IN_ACCOUNT_IP_LIMIT.points; i++) {
+        expect(await authenticateWithPassword("dee@example.com", `wrong ${i}`, "192.0.2.20")).toMatchObject({ reason: "invalid_credentials" });
       }
-      const locked = await authenticateWithPassword("dee@example.com", "right password", "192.0.2.99");
+      const locked = await authenticateWithPassword("dee@example.com", "right password", "192.0.2.20");
       expect(locked).toMatchObject({ ok: false, reason: "rate_limited" });
       expect(locked.ok === false && locked.reason === "rate_limited" && locked.retryAfterSec).toBeGreaterThan(60);
+    });
+
+    it("does not let a stranger lock the owner out: their wrong passwords leave other addresses alone", async () => {
+      await signUp("dot@example.com", "right password");
+      for (let i = 0; i < SIGN_IN_ACCOUNT_IP_LIMIT.points + 3; i++) await authenticateWithPassword("dot@example.com", `wrong ${i}`, "192.0.2.66");
+      expect(await authenticateWithPassword("dot@example.com", "right password", "192.0.2.66")).toMatchObject({ reason: "rate_limited" });
+      expect(await authenticateWithPassword("dot@example.com", "right password", "198.51.100.23")).toMatchObject({ ok: true });
+    });
+
+    it("slows guessing spread over many addresses, but the owner's known devices still get in", async () => {
+      await signUp("dan@example.com", "right password");
+      // Four wrong passwords from each of five addresses: no address reaches its own limit.
+      for (let i = 0; i < SIGN_IN_ACCOUNT_LIMIT.points; i++) {
+        const outcome = await authenticateWithPassword("dan@example.com", `wrong ${i}`, `192.0.2.${50 + Math.floor(i / 4)}`);
+        expect(outcome, `guess ${i + 1}`).toMatchObject({ reason: "invalid_credentials" });
+      }
+      // A browser that never signed in to the account waits about an hour, wherever it is…
+      const stranger = await authenticateWithPassword("dan@example.com", "right password", "198.51.100.50");
+      expect(stranger).toMatchObject({ ok: false, reason: "rate_limited" });
+      expect(stranger.ok === false && stranger.reason === "rate_limited" && stranger.retryAfterSec).toBeGreaterThan(50 * 60);
+      // …but the owner's laptop, which signed in before, is let through with the right password.
+      expect(await authenticateWithPassword("dan@example.com", "right password", "198.51.100.51", { knownDevice: true })).toMatchObject({ ok: true });
+      expect(await authenticateWithPassword("dan@example.com", "wrong again", "198.51.100.51", { knownDevice: true })).toMatchObject({ reason: "invalid_credentials" });
     });
 
     it("forgets earlier mistakes after a successful sign-in", async () => {
@@ -95,10 +118,10 @@ describe(`accounts on ${process.env.TEST_DB_PROVIDER}`, () => {
 
     it.runIf(process.env.TEST_DB_PROVIDER === "postgresql")("keeps the limits in PostgreSQL, shared by every instance", async () => {
       await signUp("fay@example.com", "right password");
-      for (let i = 0; i < SIGN_IN_ACCOUNT_LIMIT.points; i++) await authenticateWithPassword("fay@example.com", "wrong", "192.0.2.40");
+      for (let i = 0; i < SIGN_IN_ACCOUNT_IP_LIMIT.points; i++) await authenticateWithPassword("fay@example.com", "wrong", "192.0.2.40");
       // A second instance has no limiter objects of its own yet: drop this process's.
       (globalThis as { __lambdalabLimiters?: Map<string, unknown> }).__lambdalabLimiters = new Map();
-      expect(await authenticateWithPassword("fay@example.com", "right password", "192.0.2.41")).toMatchObject({ reason: "rate_limited" });
+      expect(await authenticateWithPassword("fay@example.com", "right password", "192.0.2.40")).toMatchObject({ reason: "rate_limited" });
       const rows = await testDb.db.rateLimit.findMany({ where: { key: { startsWith: "sign-in:account" } } });
       expect(rows.length).toBeGreaterThan(0);
     });

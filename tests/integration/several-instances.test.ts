@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SIGN_IN_ACCOUNT_LIMIT } from "@/lib/auth/accounts";
+import { SIGN_IN_ACCOUNT_IP_LIMIT } from "@/lib/auth/accounts";
 import { migrateDatabase, resolveDatabaseConfig } from "@/lib/db";
 import { findFreePort } from "../../scripts/next-process";
 import { startTestServer, type TestServer } from "../support/next-server";
@@ -97,25 +97,29 @@ describe.skipIf(testProvider() !== "postgresql")("two instances on one PostgreSQ
     expect(await new Visitor(a.url).signIn(email, "not the password")).toMatchObject({ ok: false, code: "invalid_credentials" });
   });
 
-  it("the sign-in limit is one budget across instances: wrong passwords on both lock the account on both", async () => {
+  it("the sign-in limits are one budget across instances, and a stranger's guesses do not lock the owner out", async () => {
     const email = `bob-${randomBytes(3).toString("hex")}@example.com`;
     const password = "another good password";
     const created = await new Visitor(a.url).submitForm("/sign-up", "Create account", { email, password });
     expect(created.status).toBe(303);
 
-    // Alternate instances (and client addresses, so only the per-account budget is in play):
-    // neither instance alone sees SIGN_IN_ACCOUNT_LIMIT.points wrong passwords.
-    const limit = SIGN_IN_ACCOUNT_LIMIT.points;
+    // One address guessing, alternating instances: neither instance alone sees
+    // SIGN_IN_ACCOUNT_IP_LIMIT.points wrong passwords, yet that address is refused on both.
+    const limit = SIGN_IN_ACCOUNT_IP_LIMIT.points;
+    const guesser = "203.0.113.66";
     for (let i = 0; i < limit; i++) {
       const server = i % 2 === 0 ? a : b;
-      const outcome = await new Visitor(server.url, `203.0.113.${i + 1}`).signIn(email, `wrong guess ${i}`);
+      const outcome = await new Visitor(server.url, guesser).signIn(email, `wrong guess ${i}`);
       expect(outcome, `attempt ${i + 1} on ${server.url}`).toMatchObject({ ok: false, code: "invalid_credentials" });
     }
     for (const server of [a, b]) {
-      const locked = await new Visitor(server.url, "203.0.113.99").signIn(email, password);
-      expect(locked, `the right password on ${server.url}`).toMatchObject({ ok: false, code: expect.stringMatching(/^rate_limited:\d+$/) });
+      const locked = await new Visitor(server.url, guesser).signIn(email, password);
+      expect(locked, `the right password from the guesser's address on ${server.url}`).toMatchObject({ ok: false, code: expect.stringMatching(/^rate_limited:\d+$/) });
     }
-    const rows = await query<{ key: string; points: number }>(`SELECT key, points FROM rate_limits WHERE key = $1`, [`${SIGN_IN_ACCOUNT_LIMIT.name}:${email}`]);
+    // The owner, elsewhere, signs in on either instance.
+    for (const server of [a, b]) expect(await new Visitor(server.url, "198.51.100.80").signIn(email, password)).toMatchObject({ ok: true });
+
+    const rows = await query<{ key: string; points: number }>(`SELECT key, points FROM rate_limits WHERE key = $1`, [`${SIGN_IN_ACCOUNT_IP_LIMIT.name}:${email}|${guesser}`]);
     expect(rows).toHaveLength(1);
     expect(rows[0].points).toBeGreaterThanOrEqual(limit);
   });
