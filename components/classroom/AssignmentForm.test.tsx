@@ -50,15 +50,40 @@ describe("AssignmentForm", () => {
     fireEvent.change(screen.getByLabelText("Instructions (optional, Markdown)"), { target: { value: "Read the summary twice." } });
     fireEvent.change(screen.getByLabelText("Attempts allowed"), { target: { value: "0" } });
     fireEvent.change(screen.getByLabelText("Grade from"), { target: { value: "latest" } });
+    fireEvent.change(screen.getByLabelText("Late work"), { target: { value: "refuse" } });
     await act(async () => {
       fireEvent.submit(screen.getByRole("form", { name: "New assignment" }));
     });
     expect(await screen.findByText("Allow at least 1 attempt.")).toBeTruthy();
+    // The late policy drives what the form shows (React state) and what it sends (the select):
+    // the two must agree after the reset, or the next submit silently sends "accept".
+    expect((screen.getByLabelText("Late work") as HTMLSelectElement).value).toBe("refuse");
     expect((screen.getByLabelText("Title (optional)") as HTMLInputElement).value).toBe("Week 3 lab");
     expect((screen.getByLabelText("Instructions (optional, Markdown)") as HTMLTextAreaElement).value).toBe("Read the summary twice.");
     expect((screen.getByLabelText("Lab", { exact: true }) as HTMLSelectElement).value).toBe("cold-vs-warm");
     expect((screen.getByLabelText("Attempts allowed") as HTMLInputElement).value).toBe("0");
     expect((screen.getByLabelText("Grade from") as HTMLSelectElement).value).toBe("latest");
+  });
+
+  it("a refused study goal keeps its goal and target, and the kind stays chosen", async () => {
+    const action = vi.fn(async (_prev: unknown, form?: FormData) => ({
+      ok: false as const,
+      code: "invalid" as const,
+      error: "Please correct the highlighted fields.",
+      fieldErrors: { dueAt: ["The due date must come after the opening date."] },
+      values: Object.fromEntries([...form!.entries()].map(([k, v]) => [k, String(v)])),
+    }));
+    render(<AssignmentForm classId="c1" labs={[]} quizzes={[]} action={action} />);
+    fireEvent.click(screen.getByLabelText("A study goal"));
+    fireEvent.change(screen.getByLabelText("Goal", { exact: true }), { target: { value: "retention" } });
+    fireEvent.change(screen.getByLabelText("Retention to reach (%)"), { target: { value: "90" } });
+    await act(async () => {
+      fireEvent.submit(screen.getByRole("form", { name: "New assignment" }));
+    });
+    expect(await screen.findByText("The due date must come after the opening date.")).toBeTruthy();
+    expect((screen.getByLabelText("A study goal") as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByLabelText("Goal", { exact: true }) as HTMLSelectElement).value).toBe("retention");
+    expect((screen.getByLabelText("Retention to reach (%)") as HTMLInputElement).value).toBe("90");
   });
 
   it("a study goal asks for its target and hides attempts and grading method", () => {

@@ -1,9 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useState } from "react";
-import { Button, Field, FormError, SelectField, TextAreaField, fieldErrorsOf, valuesOf } from "@/components/ui";
+import { startTransition, useActionState, useEffect, useState } from "react";
+import { Button, Field, FormError, SelectField, TextAreaField, fieldErrorsOf } from "@/components/ui";
 import type { ServerAction } from "@/lib/actions";
+import type { ActionResult } from "@/lib/actions/result";
 import { GRADING_METHOD_LABELS, GRADING_METHODS, LATE_POLICIES, LATE_POLICY_LABELS } from "@/lib/classroom/grading";
 import styles from "./Classroom.module.css";
 
@@ -46,13 +47,10 @@ export function AssignmentForm({
   action: ServerAction<never, { id: string }>;
 }) {
   const router = useRouter();
-  const [result, formAction, pending] = useActionState(action, null);
+  // Typed with its FormData payload, so the submit handler below can dispatch it.
+  const submit = (previous: ActionResult<{ id: string }> | null, data: FormData) => action(previous, data);
+  const [result, formAction, pending] = useActionState(submit, null);
   const errors = fieldErrorsOf(result);
-  // React resets uncontrolled fields after a form action: a refused form is filled in again with
-  // what was typed (the action echoes it), so one mistake never costs the rest of the form.
-  const typed = valuesOf(result);
-  // (A select ignores a changed defaultValue once mounted, so the selects are keyed by it.)
-  const again = (name: keyof AssignmentFormValues, fallback: string) => typed[name] ?? fallback;
   const editing = !!initial?.assignmentId;
   const [kind, setKind] = useState<AssignmentFormValues["kind"]>(initial?.kind ?? "lab");
   const [goal, setGoal] = useState(initial?.studyGoal ?? "reviews");
@@ -75,7 +73,22 @@ export function AssignmentForm({
   }, [result, router, classId]);
 
   return (
-    <form action={formAction} aria-label={editing ? "Edit assignment" : "New assignment"} className={styles.form} noValidate>
+    <form
+      action={formAction}
+      onSubmit={(event) => {
+        // React resets a form after its action runs. Here the kind, goal and late-policy
+        // controls are React state that also decides what the form shows: a reset would put the
+        // radios and selects back to their first option while the page still shows the chosen
+        // one, and the corrected form would silently send "accept late work" or another kind.
+        // Submitting through a transition skips that reset: a refused form keeps everything typed.
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        startTransition(() => formAction(data));
+      }}
+      aria-label={editing ? "Edit assignment" : "New assignment"}
+      className={styles.form}
+      noValidate
+    >
       <FormError result={result} />
       <input type="hidden" name="classId" value={classId} />
       {editing ? <input type="hidden" name="assignmentId" value={initial!.assignmentId} /> : null}
@@ -95,8 +108,7 @@ export function AssignmentForm({
           <SelectField
             name="labSlug"
             label="Lab"
-            key={`labSlug-${typed.labSlug ?? ""}`}
-            defaultValue={again("labSlug", initial?.labSlug ?? "")}
+            defaultValue={initial?.labSlug ?? ""}
             errors={errors.labSlug}
             options={[{ value: "", label: "Choose a lab…" }, ...labs.map((l) => ({ value: l.slug, label: `${l.title}${l.mine ? " (authored)" : ""}` }))]}
             hint="Learners always get the lab's newest published version; each attempt keeps the version it was made on."
@@ -104,8 +116,8 @@ export function AssignmentForm({
         ) : null}
         {kind === "quiz" ? (
           <>
-            <SelectField name="quizId" label="Quiz" key={`quizId-${typed.quizId ?? ""}`} defaultValue={again("quizId", initial?.quizId ?? "")} errors={errors.quizId} options={[{ value: "", label: "Choose a quiz…" }, ...quizzes.map((q) => ({ value: q.id, label: q.title }))]} hint={<>Assemble new quizzes in <a href="/author/questions/quizzes/new">the question bank</a>.</>} />
-            <SelectField name="quizMode" label="Mode" key={`quizMode-${typed.quizMode ?? ""}`} defaultValue={again("quizMode", initial?.quizMode ?? "exam")} errors={errors.quizMode} options={[{ value: "exam", label: "Exam (timed, scored at the end)" }, { value: "practice", label: "Practice (feedback after each question)" }]} />
+            <SelectField name="quizId" label="Quiz" defaultValue={initial?.quizId ?? ""} errors={errors.quizId} options={[{ value: "", label: "Choose a quiz…" }, ...quizzes.map((q) => ({ value: q.id, label: q.title }))]} hint={<>Assemble new quizzes in <a href="/author/questions/quizzes/new">the question bank</a>.</>} />
+            <SelectField name="quizMode" label="Mode" defaultValue={initial?.quizMode ?? "exam"} errors={errors.quizMode} options={[{ value: "exam", label: "Exam (timed, scored at the end)" }, { value: "practice", label: "Practice (feedback after each question)" }]} />
           </>
         ) : null}
         {kind === "study" ? (
@@ -115,7 +127,7 @@ export function AssignmentForm({
               name="goalTarget"
               type="number"
               label={goal === "reviews" ? "Cards to review" : "Retention to reach (%)"}
-              defaultValue={again("goalTarget", initial?.goalTarget ?? (goal === "reviews" ? "100" : "85"))}
+              defaultValue={initial?.goalTarget ?? (goal === "reviews" ? "100" : "85")}
               min={goal === "reviews" ? 1 : 50}
               max={goal === "reviews" ? 10000 : 99}
               errors={errors.goalTarget}
@@ -124,20 +136,20 @@ export function AssignmentForm({
           </>
         ) : null}
       </fieldset>
-      <Field name="title" label="Title (optional)" defaultValue={again("title", initial?.title ?? "")} errors={errors.title} hint="Defaults to the lab's or quiz's title." />
-      <TextAreaField name="instructions" label="Instructions (optional, Markdown)" rows={3} defaultValue={again("instructions", initial?.instructions ?? "")} errors={errors.instructions} />
+      <Field name="title" label="Title (optional)" defaultValue={initial?.title ?? ""} errors={errors.title} hint="Defaults to the lab's or quiz's title." />
+      <TextAreaField name="instructions" label="Instructions (optional, Markdown)" rows={3} defaultValue={initial?.instructions ?? ""} errors={errors.instructions} />
       <div className={styles.grid2}>
         <Field name="opensAt" type="datetime-local" label="Opens" value={opensAt} onChange={(e) => setOpensAt(e.target.value)} errors={errors.opensAt} />
         <Field name="dueAt" type="datetime-local" label="Due" value={dueAt} onChange={(e) => setDueAt(e.target.value)} errors={errors.dueAt} />
       </div>
       <div className={styles.grid2}>
         <SelectField name="latePolicy" label="Late work" value={late} onChange={(e) => setLate(e.target.value)} errors={errors.latePolicy} options={LATE_POLICIES.map((p) => ({ value: p, label: LATE_POLICY_LABELS[p] }))} />
-        {late === "penalty" ? <Field name="latePenaltyPct" type="number" min={1} max={100} label="Penalty per day late (%)" defaultValue={again("latePenaltyPct", initial?.latePenaltyPct || "10")} errors={errors.latePenaltyPct} hint="Each started day after the due time." /> : null}
+        {late === "penalty" ? <Field name="latePenaltyPct" type="number" min={1} max={100} label="Penalty per day late (%)" defaultValue={initial?.latePenaltyPct || "10"} errors={errors.latePenaltyPct} hint="Each started day after the due time." /> : null}
       </div>
       {kind !== "study" ? (
         <div className={styles.grid2}>
-          <Field name="attemptsAllowed" type="number" min={1} max={100} label="Attempts allowed" defaultValue={again("attemptsAllowed", initial?.attemptsAllowed ?? "")} placeholder="Unlimited" errors={errors.attemptsAllowed} hint="Empty for unlimited. Attempts past the allowance are not counted." />
-          <SelectField name="gradingMethod" label="Grade from" key={`gradingMethod-${typed.gradingMethod ?? ""}`} defaultValue={again("gradingMethod", initial?.gradingMethod ?? "highest")} errors={errors.gradingMethod} options={GRADING_METHODS.map((m) => ({ value: m, label: GRADING_METHOD_LABELS[m] }))} />
+          <Field name="attemptsAllowed" type="number" min={1} max={100} label="Attempts allowed" defaultValue={initial?.attemptsAllowed ?? ""} placeholder="Unlimited" errors={errors.attemptsAllowed} hint="Empty for unlimited. Attempts past the allowance are not counted." />
+          <SelectField name="gradingMethod" label="Grade from" defaultValue={initial?.gradingMethod ?? "highest"} errors={errors.gradingMethod} options={GRADING_METHODS.map((m) => ({ value: m, label: GRADING_METHOD_LABELS[m] }))} />
         </div>
       ) : null}
       <div className={styles.actionsRow}>
