@@ -3,7 +3,6 @@ import styles from "./charts.module.css";
 
 const CELL = 12;
 const GAP = 3;
-const WEEKS = 53;
 const DAY_LABELS = ["Mon", "", "Wed", "", "Fri", "", ""];
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
@@ -33,7 +32,10 @@ export function Heatmap({ days, start, today }: { days: DayCount[]; start: strin
   const busiest = days.reduce<DayCount | null>((m, d) => (!m || d.count > m.count ? d : m), null);
   const left = 30;
   const top = 18;
-  const width = left + WEEKS * (CELL + GAP);
+  // As many columns as the range spans: a Monday-aligned start a year back makes 54 weeks on most
+  // days, and a fixed 53 put today's column (the one a learner looks for) outside the picture.
+  const weeks = Math.floor((last - first) / 7) + 1;
+  const width = left + weeks * (CELL + GAP);
   const height = top + 7 * (CELL + GAP);
   const cells = [];
   const monthTicks = [];
