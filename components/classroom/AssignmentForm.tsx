@@ -1,10 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { startTransition, useActionState, useEffect, useState } from "react";
-import { Button, Field, FormError, SelectField, TextAreaField, fieldErrorsOf } from "@/components/ui";
+import { useActionState, useEffect, useState } from "react";
+import { Button, Field, FormError, SelectField, TextAreaField, fieldErrorsOf, submitKeepingFields } from "@/components/ui";
 import type { ServerAction } from "@/lib/actions";
-import type { ActionResult } from "@/lib/actions/result";
 import { GRADING_METHOD_LABELS, GRADING_METHODS, LATE_POLICIES, LATE_POLICY_LABELS } from "@/lib/classroom/grading";
 import styles from "./Classroom.module.css";
 
@@ -47,9 +46,7 @@ export function AssignmentForm({
   action: ServerAction<never, { id: string }>;
 }) {
   const router = useRouter();
-  // Typed with its FormData payload, so the submit handler below can dispatch it.
-  const submit = (previous: ActionResult<{ id: string }> | null, data: FormData) => action(previous, data);
-  const [result, formAction, pending] = useActionState(submit, null);
+  const [result, formAction, pending] = useActionState(action, null);
   const errors = fieldErrorsOf(result);
   const editing = !!initial?.assignmentId;
   const [kind, setKind] = useState<AssignmentFormValues["kind"]>(initial?.kind ?? "lab");
@@ -75,16 +72,8 @@ export function AssignmentForm({
   return (
     <form
       action={formAction}
-      onSubmit={(event) => {
-        // React resets a form after its action runs. Here the kind, goal and late-policy
-        // controls are React state that also decides what the form shows: a reset would put the
-        // radios and selects back to their first option while the page still shows the chosen
-        // one, and the corrected form would silently send "accept late work" or another kind.
-        // Submitting through a transition skips that reset: a refused form keeps everything typed.
-        event.preventDefault();
-        const data = new FormData(event.currentTarget);
-        startTransition(() => formAction(data));
-      }}
+      // The kind, goal and late-policy controls are React state: keep them through a refusal.
+      onSubmit={submitKeepingFields(formAction)}
       aria-label={editing ? "Edit assignment" : "New assignment"}
       className={styles.form}
       noValidate

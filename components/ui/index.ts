@@ -9,6 +9,7 @@ export { PageHeader, type PageHeaderProps } from "./PageHeader";
 export { Alert, type AlertProps } from "./Alert";
 export { Badge, TagLink, type BadgeProps, type BadgeTone, type TagLinkProps } from "./Badge";
 export { FormError, fieldErrorsOf, valuesOf } from "./FormError";
+export { submitKeepingFields } from "./submitKeepingFields";
 export { FieldRow } from "./FieldRow";
 export { Table, cell, type TableProps } from "./Table";
 export { SubNav, type SubNavItem } from "./SubNav";

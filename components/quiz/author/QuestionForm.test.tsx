@@ -39,6 +39,13 @@ describe("QuestionForm", () => {
     expect(document.getElementById(why.getAttribute("aria-describedby")!.split(" ").at(-1)!)!.textContent).toBe("Explain why this option is right or wrong.");
     expect(screen.getByText("A single-answer question needs exactly one correct option (0 marked).")).toBeTruthy();
     expect((screen.getByLabelText("Question") as HTMLTextAreaElement).value).toBe("Which role?");
+    // The state-driven controls keep what was chosen (React's form reset would have cleared the
+    // correct option and put the domain back to the first one) — and the next save sends them.
+    fireEvent.change(screen.getByLabelText("Exam domain"), { target: { value: "security" } });
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Save question" })));
+    expect(screen.getAllByLabelText("Right answer").map((c) => (c as HTMLInputElement).checked)).toEqual([true, false, false]);
+    expect((screen.getByLabelText("Exam domain") as HTMLSelectElement).value).toBe("security");
+    expect(received[1]).toMatchObject({ "options.0.correct": "on", domain: "security" });
     expect(push).not.toHaveBeenCalled();
   });
 });

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef, useState } from "react";
-import { Alert, Button, Field, FormError, SelectField, TextAreaField, fieldErrorsOf, Columns } from "@/components/ui";
+import { Alert, Button, Field, FormError, SelectField, TextAreaField, fieldErrorsOf, Columns, submitKeepingFields } from "@/components/ui";
 import type { ServerAction } from "@/lib/actions";
 import { DOMAINS } from "@/lib/quiz/domains";
 import { MAX_OPTIONS, MIN_OPTIONS } from "@/lib/quiz/question-input";
@@ -38,7 +38,8 @@ type Row = QuestionDraft["options"][number] & { key: number };
 /**
  * The authoring form: single answer or multiple response, 2–8 options each with its explanation,
  * domain and topic tags, difficulty, source — and a preview as learners will see it. Every field
- * is controlled, so a refused save keeps everything typed; errors appear at their field.
+ * is controlled and the form skips React's reset (submitKeepingFields), so a refused save keeps
+ * everything typed; errors appear at their field.
  */
 export function QuestionForm({ initial, action, submitLabel }: { initial: QuestionDraft; action: ServerAction<never, { id: string }>; submitLabel: string }) {
   const router = useRouter();
@@ -65,7 +66,9 @@ export function QuestionForm({ initial, action, submitLabel }: { initial: Questi
 
   return (
     <Columns layout="aside">
-      <form action={formAction} className={styles.form} noValidate>
+      {/* Controlled radios, checkboxes and selects need the reset skipped too, or a refused save
+          puts the type, the correct options and the domain back to their first values. */}
+      <form action={formAction} onSubmit={submitKeepingFields(formAction)} className={styles.form} noValidate>
         <FormError result={result} />
         {d.questionId ? <input type="hidden" name="questionId" value={d.questionId} /> : null}
 

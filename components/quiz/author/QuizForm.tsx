@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useMemo, useState } from "react";
-import { Badge, Button, Field, FormError, TextAreaField, fieldErrorsOf, controlClass } from "@/components/ui";
+import { Badge, Button, Field, FormError, TextAreaField, fieldErrorsOf, controlClass, submitKeepingFields } from "@/components/ui";
 import type { ServerAction } from "@/lib/actions";
 import { DOMAINS } from "@/lib/quiz/domains";
 import { stemExcerpt } from "@/lib/quiz/question";
@@ -40,7 +40,9 @@ export function QuizForm({ bank, action }: { bank: readonly BankListItem[]; acti
   const toggle = (id: string) => setChosen((prev) => (prev.includes(id) ? prev.filter((x) => x !== id) : [...prev, id]));
 
   return (
-    <form action={formAction} className={styles.form} noValidate>
+    // Visibility and selection are radios driven by state: keep them through a refusal (an
+    // "Only me" quiz must not come back as "Everyone signed in").
+    <form action={formAction} onSubmit={submitKeepingFields(formAction)} className={styles.form} noValidate>
       <FormError result={result} />
       <Field name="title" label="Title" value={title} onChange={(e) => setTitle(e.target.value)} errors={errors.title} />
       <TextAreaField name="description" label="Description (optional)" rows={2} value={description} onChange={(e) => setDescription(e.target.value)} errors={errors.description} />
