@@ -435,6 +435,12 @@ export function Timeline({ trace, title, note }: TimelineProps) {
           </div>
         ) : null}
       </div>
+      {maxPan > 1 ? (
+        // Wider than its box (a phone, or zoomed in): say there is more, and how to get to it.
+        <p className={styles.panHint} data-testid="timeline-pan-hint">
+          {pan < maxPan - 1 ? "More of the run to the right →" : "← The run starts further left"} — drag the picture sideways, or use ← → once it has focus.
+        </p>
+      ) : null}
       <Legend />
       <details className={styles.asText}>
         <summary>Every invocation as text ({lines.length})</summary>
