@@ -175,3 +175,32 @@ test("@labs @authz instructors preview every variant; learners cannot", async ({
   expect(missing?.status()).toBe(404);
   await other.context().close();
 });
+
+test("@labs the timeline says why: an SQS message comes back after its visibility timeout, then SQS moves it to the DLQ", async ({ page, signInAs, saveScreenshot }) => {
+  test.setTimeout(120_000);
+  await signInAs("learner");
+  await page.goto("/labs/sqs-visibility-redrive");
+  await question(page, "How many times does").getByRole("textbox").fill("1");
+  await expect(page.getByText(/Draft saved/)).toBeVisible();
+  await page.getByRole("button", { name: "Submit predictions" }).click();
+  await expect(page.getByTestId("score")).toBeVisible({ timeout: 60_000 });
+
+  const run = page.locator("#run");
+  await expect(run.getByTestId("timeline-svg")).toBeVisible({ timeout: 60_000 });
+  // The redrive is on the picture (a mark on worker's row), and said in words with its reason.
+  await expect(run.getByTestId("timeline-redrive")).toHaveCount(1);
+  await expect(run.getByText(/SQS moved a message from jobs to jobs-dlq after \d+ receives? \(the redrive policy's maxReceiveCount\)/)).toBeVisible();
+  await run.getByTestId("timeline-redrive").focus();
+  await expect(page.getByRole("tooltip")).toContainText("SQS moved the message → jobs-dlq");
+  await expect(page.getByRole("tooltip")).toContainText("maxReceiveCount");
+  // Every receive after the first is linked to the one before, labelled with the wait between them.
+  const bars = await run.getByTestId("timeline-bar").count();
+  const links = run.locator('[data-testid="timeline-link"][data-kind="redelivery"]');
+  await expect(links).toHaveCount(bars - 1);
+  if (bars > 1) {
+    await expect(links.first().locator("text")).toHaveText(/^\+(10|30) s/);
+    await expect(run.getByText(/worker received 1 message again, (10|30) s after the receive before/)).toBeVisible();
+  }
+  await run.scrollIntoViewIfNeeded();
+  await saveScreenshot("timeline-why");
+});
