@@ -224,6 +224,18 @@ ${fn("charge", FAIL)}  - PutFunctionEventInvokeConfig:
     expect(whyLines(trace)).toEqual([expect.stringMatching(/^At 1\.105 s: Lambda gave up on charge's event after 1 attempt \(EventAgeExceeded\): the next try could not have started within the event's maximum age\.$/)]);
   });
 
+  it("says per function why it was throttled", () => {
+    const t = runYaml(`
+steps:
+${fn("report", `exports.handler = async () => { await new Promise((r) => setTimeout(r, 500)); return 1; };`)}  - PutFunctionConcurrency: { FunctionName: report, ReservedConcurrentExecutions: 1 }
+  - id: burst
+    at: 1s
+    repeat: { times: 3, every: 0ms }
+    Invoke: { FunctionName: report }
+`) as Trace;
+    expect(describeRun(t)).toContain("report was throttled 2 times: every environment its reserved concurrency allows was busy (ReservedFunctionConcurrentInvocationLimitExceeded).");
+  });
+
   it("says when a failed async event had nowhere to go", () => {
     const trace = runYaml(`
 steps:

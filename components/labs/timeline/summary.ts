@@ -73,6 +73,7 @@ export function describeRun(trace: Trace): string[] {
   if (s.throttles) {
     const reasons = [...new Set(trace.throttles.map((t) => t.reason))];
     lines.push(`${plural(s.throttles, "throttle")} (${reasons.join(", ")}).`);
+    lines.push(...throttleLines(trace));
   }
   for (const d of trace.deliveries) {
     lines.push(`At ${formatAt(d.at)}: ${d.kind} record from ${d.function} to ${resourceOf(d.target).name} (${d.condition})${d.failed ? ` — not delivered: ${d.failed}` : ""}.`);
@@ -151,6 +152,29 @@ export function whyLines(trace: Trace): string[] {
     out.push(`At ${formatAt(e.endedAt ?? trace.endedAt)}: ${e.function}'s async event was dropped (${e.condition ?? "failed"}) — no dead-letter queue or on-failure destination was set to keep it.`);
   }
   return out;
+}
+
+// What each throttle reason means (docs/lambda-semantics.md §1.4).
+const THROTTLE_WHY: Record<string, string> = {
+  ReservedFunctionConcurrentInvocationLimitExceeded: "every environment its reserved concurrency allows was busy",
+  ConcurrentInvocationLimitExceeded: "the account's concurrency (shared by functions without a reservation) was used up",
+  FunctionInvocationRateLimitExceeded: "requests came faster than the function's scaling rate allows",
+  ZeroReservedConcurrency: "its reserved concurrency is 0, so Lambda runs nothing at all",
+};
+
+/** Per function: how many throttles and why, e.g. "report was throttled 3 times: every …". */
+export function throttleLines(trace: Trace): string[] {
+  const by = new Map<string, { n: number; reasons: Set<string> }>();
+  for (const t of trace.throttles) {
+    const e = by.get(t.function) ?? { n: 0, reasons: new Set<string>() };
+    e.n++;
+    e.reasons.add(t.reason);
+    by.set(t.function, e);
+  }
+  return [...by].map(([fn, e]) => {
+    const why = [...e.reasons].map((r) => (THROTTLE_WHY[r] ? `${THROTTLE_WHY[r]} (${r})` : r)).join("; ");
+    return `${fn} was throttled ${e.n === 1 ? "once" : `${e.n} times`}: ${why}.`;
+  });
 }
 
 /** One line per invocation, in start order: the text version of the bars. */
