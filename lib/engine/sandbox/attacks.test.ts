@@ -96,6 +96,31 @@ describe("memory bombs end as an out-of-memory crash (or a catchable allocation 
   });
 });
 
+describe("memory bombs on heap that other environments of the run freed", () => {
+  // Environments that ended (retired, reclaimed, reset) give their heap back to the run's wasm
+  // instance; a bomb living on it grows nothing for a while. It used to meet QuickJS's own malloc
+  // limit there instead of the growth guard: a Map bomb ended as a thrown `null` and a swallowed
+  // "out of memory" let the handler return. Heap exhaustion must stay the recorded crash.
+  let reused: QuickJsRuntimeFactory;
+  beforeAll(async () => {
+    reused = await createQuickJsRuntimeFactory();
+    const earlier = Array.from({ length: 2 }, () => started(reused, `const keep = []; exports.handler = async () => { for (let i = 0; i < 300000; i++) keep.push({ i, s: "x" + i }); return 1; };`, { memoryLimitMb: 1024 }));
+    for (const d of earlier) d.invoke();
+    for (const d of earlier) d.runtime.dispose();
+  });
+
+  it.each([
+    ["a Map of small entries", `const m = new Map(); for (let i = 0; ; i++) m.set(i, { i });`],
+    ["a Set of numbers", `const s = new Set(); for (let i = 0; ; i++) s.add(i);`],
+    ["an out-of-memory error caught and answered", `try { const a = []; for (;;) a.push({ i: 1 }); } catch (e) { return String(e); }`],
+    ["an object with ever more keys", `const o = {}; for (let i = 0; ; i++) o["k" + i] = i;`],
+  ])("%s", (_name, body) => {
+    const { turn } = attack(body, reused);
+    expect(turn).toMatchObject(outOfMemory);
+    stillWorks(reused);
+  });
+});
+
 describe("deep recursion", () => {
   it("throws a catchable RangeError like Node", () => {
     const { turn } = attack(`function dive(n) { return dive(n + 1) + 1; } try { dive(0); } catch (e) { return [e instanceof RangeError, e.name]; }`);

@@ -113,8 +113,16 @@ export class QuickJsFunctionRuntime implements FunctionRuntime {
     this.clock = () => config.host.epochMs + config.host.now();
     this.rt = services.quickjs.module.newRuntime();
     this.growthAllowance = guestHeapLimitBytes(config.memoryLimitMb);
-    // QuickJS's own limit still refuses any single allocation larger than the heap limit.
-    this.rt.setMemoryLimit(this.growthAllowance);
+    // No QuickJS malloc limit: the growth guard is the one thing that refuses memory, so every
+    // refusal sets heapExhausted and ends as Runtime.OutOfMemory (docs/lambda-semantics.md §1.3
+    // lists OOM among function errors; the sandbox README records the shape). QuickJS's own limit
+    // counts 8 bytes per block in this build (malloc_usable_size is unavailable) plus the size
+    // asked for, so a runtime living on heap that ended environments of the run had freed (no
+    // growth, no guard) hit it instead: a catchable "out of memory" the handler could swallow,
+    // or a thrown `null` where QuickJS failed without setting an exception (a Map's hash resize).
+    // The price: such a runtime may use that freed heap on top of its allowance — it never grows
+    // the wasm memory by more than its allowance, and the run stays deterministic.
+    this.rt.setMemoryLimit(-1);
     this.rt.setMaxStackSize(GUEST_STACK_BYTES);
     this.rt.setInterruptHandler(this.onInterrupt);
     this.ctx = this.rt.newContext();
