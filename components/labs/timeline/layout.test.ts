@@ -236,6 +236,18 @@ ${fn("report", `exports.handler = async () => { await new Promise((r) => setTime
     expect(describeRun(t)).toContain("report was throttled 2 times: every environment its reserved concurrency allows was busy (ReservedFunctionConcurrentInvocationLimitExceeded).");
   });
 
+  it("says which version each alias ran", () => {
+    const t = runYaml(`
+steps:
+${fn("checkout", OK)}  - PublishVersion: { FunctionName: checkout }
+  - CreateAlias: { FunctionName: checkout, Name: live, FunctionVersion: "1" }
+  - at: 1s
+    repeat: { times: 3, every: 1s }
+    Invoke: { FunctionName: "checkout:live" }
+`) as Trace;
+    expect(whyLines(t)).toEqual(["Calls through checkout:live ran version 1 (3 calls)."]);
+  });
+
   it("says when a failed async event had nowhere to go", () => {
     const trace = runYaml(`
 steps:

@@ -137,6 +137,26 @@ export function whyLines(trace: Trace): string[] {
     out.push(`At ${formatAt(r.at)}: SQS moved a message from ${r.queue} to ${r.target ?? "its dead-letter queue"} after ${plural(r.receives, "receive")} (the redrive policy's maxReceiveCount).`);
   }
 
+  // Aliases: which version each alias ran — weighted routing picks a version per invocation
+  // (lambda-semantics §4), so a canary alias splits its calls.
+  const viaAlias = new Map<string, Map<string, number>>();
+  for (const inv of trace.invocations) {
+    if (inv.attempt !== 1) continue;
+    const q = resourceOf(inv.invokedArn).qualifier;
+    if (!q || q === "$LATEST" || /^\d+$/.test(q)) continue;
+    const key = `${inv.function}:${q}`;
+    const versions = viaAlias.get(key) ?? new Map<string, number>();
+    versions.set(inv.executedVersion, (versions.get(inv.executedVersion) ?? 0) + 1);
+    viaAlias.set(key, versions);
+  }
+  for (const [alias, versions] of viaAlias) {
+    const total = [...versions.values()].reduce((a, b) => a + b, 0);
+    const ran = [...versions]
+      .sort(([a], [b]) => a.localeCompare(b, "en", { numeric: true }))
+      .map(([v, n]) => `${v === "$LATEST" ? "$LATEST" : `version ${v}`} (${versions.size > 1 ? `${n} of ${total} calls` : plural(n, "call")})`);
+    out.push(`Calls through ${alias} ran ${ran.join(", ")}${versions.size > 1 ? " — the alias's weights pick a version for each call" : ""}.`);
+  }
+
   // Too old to try again: Lambda looks ahead and gives up when the next try could not start within
   // MaximumEventAgeInSeconds (lambda-semantics §1.4), so fewer attempts ran than retries allow.
   for (const e of trace.asyncEvents) {
