@@ -325,7 +325,9 @@ export class StreamPoller implements Poller {
     // §3.2 ReportBatchItemFailures: checkpoint before the lowest reported record, retry from there
     const remaining = batch.records.slice(failedFrom);
     if (this.esm.bisectBatchOnFunctionError && outcome.functionError && remaining.length > 1) {
-      // §3.2: split in two and retry the halves; splitting does not count toward the retry quota
+      // §3.2: split in two and retry the halves; "Splitting a batch does not consume the retry
+      // quota" (docs.aws.amazon.com/lambda/latest/dg/kinesis-on-failure-destination.html). How a
+      // half counts afterwards is undocumented: it keeps the retries its parent had used.
       const half = Math.ceil(remaining.length / 2);
       lane.retry.unshift(
         { records: remaining.slice(0, half), attempts: batch.attempts, retries: batch.retries, lastRequestId: batch.lastRequestId, last: batch.last },

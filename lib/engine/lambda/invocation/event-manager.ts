@@ -50,7 +50,9 @@ export interface AsyncEvent {
  * - Throttles (and system errors) are retried with exponential backoff 1 s → 5 min until the
  *   event is too old; they are not attempts.
  * - Reserved concurrency 0 ⇒ no attempt at all: ZeroReservedConcurrency, approximateInvokeCount 0.
- * - On final failure: the on-failure destination, then the DLQ (LocalStack fires both, §2.4).
+ * - On final failure: the on-failure destination and the DLQ, both (§2.4: destinations work "in
+ *   addition to or instead of a dead-letter queue", API_PutFunctionEventInvokeConfig); the order,
+ *   destination first, is LocalStack's and unverified.
  */
 export class EventManager {
   private readonly attemptDoneFn = (outcome: InvocationOutcome, ev: unknown) => this.attemptDone(ev as AsyncEvent, outcome);
