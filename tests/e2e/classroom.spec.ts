@@ -193,3 +193,60 @@ test("@classroom an instructor writes a lab in the browser: errors on their line
   await expect(page.getByRole("list", { name: "Drafts" })).toContainText("broken.yaml");
   await expect(page.getByRole("list", { name: "Your labs" })).not.toContainText("broken-lab");
 });
+
+test("@classroom deadlines: a refused form keeps what was typed; work past a no-late-work due date is Missed, closed to the learner and 0 in the gradebook", async ({ page, accounts, browser, signInAs, saveScreenshot }) => {
+  test.setTimeout(180_000);
+  const teacher = await accounts.create({ role: "instructor" });
+  const learner = await accounts.create({ role: "learner", name: "Zoë Ångström" });
+  await signInAs(teacher);
+  await page.goto("/classes");
+  await page.getByLabel("Class name").fill("Deadlines 101");
+  await page.getByRole("button", { name: "Create class" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Deadlines 101" })).toBeVisible();
+  const classUrl = page.url();
+  const code = (await page.getByTestId("join-code").textContent())!.trim();
+
+  // The instructor fills the whole form with one mistake: the rest survives the error.
+  const local = (offsetDays: number) => {
+    const d = new Date(Date.now() + offsetDays * 86_400_000);
+    const p = (n: number) => String(n).padStart(2, "0");
+    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+  };
+  await page.goto(`${classUrl}/assignments/new`);
+  await page.getByLabel("Lab", { exact: true }).selectOption(LAB);
+  await page.getByLabel("Title (optional)").fill("Retries, closed yesterday");
+  await page.getByLabel("Instructions (optional, Markdown)").fill("No late work on this one.");
+  await page.getByLabel("Opens").fill(local(-3));
+  await page.getByLabel("Due").fill(local(-1));
+  await page.getByLabel("Late work").selectOption("refuse");
+  await page.getByLabel("Attempts allowed").fill("0");
+  await page.getByRole("button", { name: "Assign" }).click();
+  await expect(page.getByText("Allow at least 1 attempt.")).toBeVisible();
+  await expect(page.getByLabel("Title (optional)")).toHaveValue("Retries, closed yesterday");
+  await expect(page.getByLabel("Instructions (optional, Markdown)")).toHaveValue("No late work on this one.");
+  await expect(page.getByLabel("Lab", { exact: true })).toHaveValue(LAB);
+  await page.getByLabel("Attempts allowed").fill("2");
+  await page.getByRole("button", { name: "Assign" }).click();
+  await expect(page).toHaveURL(classUrl);
+
+  // The learner joins after the due date: the assignment is Missed and offers no way in.
+  const pupil = await signedInPage(browser, learner);
+  await pupil.goto("/classes");
+  await pupil.getByLabel("Class code").fill(code);
+  await pupil.getByRole("button", { name: "Join", exact: true }).click();
+  await expect(pupil.getByRole("heading", { level: 1, name: "Deadlines 101" })).toBeVisible();
+  const item = pupil.locator("[data-assignment]").first();
+  await expect(item.locator("[data-status]")).toHaveText("Missed");
+  await expect(item.getByTestId("closed")).toHaveText("Closed: the due date has passed and late work is not accepted.");
+  await expect(item.getByRole("link", { name: "Open lab" })).toHaveCount(0);
+  await saveScreenshot("learner-missed", pupil);
+  await pupil.goto("/classes");
+  await expect(pupil.getByRole("list", { name: "What is due" })).toHaveCount(0);
+
+  // The gradebook counts it as 0 and can be filtered to the learners who missed it.
+  await page.goto(`${classUrl}/gradebook?status=missed`);
+  const row = page.locator(`tr[data-learner="${learner.email}"]`);
+  await expect(row.getByTestId("grade")).toHaveText("0 %");
+  await expect(row).toContainText("Missed");
+  await pupil.context().close();
+});
