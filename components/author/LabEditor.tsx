@@ -215,7 +215,7 @@ export function LabEditor({
             {publishState.result.created ? "" : " (no change since the last version)"}. <Link href={`/labs/${publishState.result.slug}`}>Open it</Link>
           </Alert>
         ) : (
-          <Alert tone="error">Not published: `lab check` found {publishState.result.errors.length} problem(s), listed above. The draft is kept.</Alert>
+          <Alert tone="error">Not published: <code>lab check</code> found {publishState.result.errors.length} problem{publishState.result.errors.length === 1 ? "" : "s"}, listed above. The draft is kept.</Alert>
         )
       ) : publishedSlug ? (
         <p className={styles.muted}>
@@ -227,7 +227,7 @@ export function LabEditor({
         <section aria-labelledby="preview-title" className={styles.layout}>
           <h2 id="preview-title" style={{ fontSize: "1.1rem" }}>
             Preview{" "}
-            {p.ok ? <span className={styles.ok}>— lab check passed for {p.variantCount} variant(s)</span> : <span className={styles.bad}>— {p.errors.length} problem(s)</span>}
+            {p.ok ? <span className={styles.ok}>— lab check passed for {p.variantCount} variant{p.variantCount === 1 ? "" : "s"}</span> : <span className={styles.bad}>— {p.errors.length} problem{p.errors.length === 1 ? "" : "s"}</span>}
           </h2>
           {p.variants.length && p.questions.length ? (
             <Table aria-label="Truth of each question per variant">

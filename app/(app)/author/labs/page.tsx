@@ -40,7 +40,7 @@ export default async function AuthorLabsPage() {
                     </Link>{" "}
                     <span className={styles.muted}>
                       {d.fileName ? `${d.fileName} · ` : ""}
-                      {d.labIdInFile ? <code>{d.labIdInFile}</code> : null} · {d.valid ? <span className={styles.ok}>valid</span> : <span className={styles.bad}>{d.errors.length} problem(s)</span>} · saved <LocalDate iso={d.updatedAt} />
+                      {d.labIdInFile ? <code>{d.labIdInFile}</code> : null} · {d.valid ? <span className={styles.ok}>valid</span> : <span className={styles.bad}>{d.errors.length} problem{d.errors.length === 1 ? "" : "s"}</span>} · saved <LocalDate iso={d.updatedAt} />
                     </span>
                   </span>
                   <ActionButton action={deleteLabDraftAction} fields={{ draftId: d.id }} label="Delete" variant="danger-ghost" confirm="Delete this draft? Published versions are not affected." formLabel={`Delete draft ${d.id}`} />

@@ -20,7 +20,7 @@ export default async function EditLabPage({ params, searchParams }: { params: Pr
       <PageHeader title={draft.title ?? draft.fileName ?? "Untitled lab"} description={<><Link href="/author/labs">Lab authoring</Link>{draft.fileName ? ` · ${draft.fileName}` : ""}</>} />
       {imported !== undefined ? (
         <Alert tone={draft.errors.length ? "error" : "info"}>
-          {draft.errors.length ? `The imported file has ${draft.errors.length} problem(s): it is kept as this draft and nothing was published. Fix them below, then publish.` : "The file was imported as a draft."}
+          {draft.errors.length ? `The imported file has ${draft.errors.length} problem${draft.errors.length === 1 ? "" : "s"}: it is kept as this draft and nothing was published. Fix them below, then publish.` : "The file was imported as a draft."}
         </Alert>
       ) : null}
       <LabEditor
