@@ -26,7 +26,7 @@ export function Legend() {
         <span className={styles.swatchDup} /> duplicate delivery
       </li>
       <li>
-        <span className={styles.swatchRedelivery} /> SQS message received again (+visibility timeout)
+        <span className={styles.swatchRedelivery} /> the same SQS message or stream records again (+wait)
       </li>
       <li>
         <span className={styles.swatchThrottle}>✕</span> throttle

@@ -248,6 +248,33 @@ ${fn("checkout", OK)}  - PublishVersion: { FunctionName: checkout }
     expect(whyLines(t)).toEqual(["Calls through checkout:live ran version 1 (3 calls)."]);
   });
 
+  it("links stream records sent again, and says a bisecting mapping splits the failing batch", () => {
+    const stream = (bisect: boolean) =>
+      runYaml(`
+steps:
+  - CreateStream: { StreamName: orders, ShardCount: 1 }
+${fn("reader", `exports.handler = async (event) => { for (const r of event.Records) if (Buffer.from(r.kinesis.data, "base64").toString() === "poison") throw new Error("poison"); };`)}  - CreateEventSourceMapping:
+      FunctionName: reader
+      EventSourceArn: "arn:aws:kinesis:us-east-1:123456789012:stream/orders"
+      StartingPosition: TRIM_HORIZON
+      BatchSize: 10
+      MaximumRetryAttempts: 2
+      BisectBatchOnFunctionError: ${bisect}
+  - at: 1s
+    PutRecords:
+      StreamName: orders
+      Records:
+        - { Data: "a", PartitionKey: "k" }
+        - { Data: "poison", PartitionKey: "k" }
+`) as Trace;
+    const whole = stream(false);
+    const links = layoutTimeline(whole, { width: 900 }).links;
+    expect(links.length).toBe(whole.invocations.length - 1);
+    expect(links.every((l) => l.kind === "redelivery" && l.via === "stream" && l.messages === 2 && l.delayMs >= 0)).toBe(true);
+    expect(whyLines(whole)[0]).toMatch(/^reader was sent stream records again \d+ times \(batches of 2, 2(, 2)*\): a failing batch holds up its shard and is retried whole\.$/);
+    expect(whyLines(stream(true))[0]).toMatch(/^reader was sent stream records again \d+ times \(batches of 2, 1, 1.*\): .*split in two each time it fails \(BisectBatchOnFunctionError\)\.$/);
+  });
+
   it("says when a failed async event had nowhere to go", () => {
     const trace = runYaml(`
 steps:

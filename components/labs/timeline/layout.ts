@@ -72,15 +72,19 @@ export interface Bar {
 
 export interface Link {
   /** retry: a later attempt of one async event; duplicate: the same event delivered twice;
-   *  redelivery: an SQS message received again once its visibility timeout ran out. */
+   *  redelivery: an SQS message received again once its visibility timeout ran out, or stream
+   *  records sent again after their batch failed (whole, or split in two when bisecting). */
   kind: "retry" | "duplicate" | "redelivery";
-  /** The event's request id; for a redelivery, the (first) SQS message id. */
+  /** Which poller sent the records again (redelivery only). */
+  via?: "sqs" | "stream";
+  /** The event's request id; for a redelivery, the (first) SQS message id or stream event id. */
   requestId: string;
   /** The wait the link stands for: a retry from the end of the attempt before (Lambda's async
-   *  backoff, ~1 min then ~2 min [AsyncErr]); a redelivery from the receive before (≈ the
-   *  visibility timeout); 0 for a duplicate. */
+   *  backoff, ~1 min then ~2 min [AsyncErr]); an SQS redelivery from the receive before (≈ the
+   *  visibility timeout); a stream retry from the end of the failed batch (the mapping's
+   *  backoff); 0 for a duplicate. */
   delayMs: number;
-  /** Messages of the batch that came back together (redelivery only; else 1). */
+  /** Messages or records of the batch that came back together (redelivery only; else 1). */
   messages: number;
   from: number;
   to: number;
@@ -167,6 +171,14 @@ function callOutcome(step: Trace["steps"][number]): { outcome: string; failed: b
   const r = step.response as Record<string, unknown> | undefined;
   if (r && typeof r.StatusCode === "number") return { outcome: `${r.StatusCode}${r.FunctionError ? ` (${String(r.FunctionError)} error)` : ""}`, failed: Boolean(r.FunctionError) };
   return { outcome: "ok", failed: false };
+}
+
+/** Stream record ids (Kinesis and DynamoDB Streams `eventID`) in an invocation's batch, in order. */
+export function streamRecordIds(inv: Pick<Trace["invocations"][number], "trigger" | "event">): string[] {
+  if (inv.trigger !== "kinesis" && inv.trigger !== "dynamodb") return [];
+  const records = (inv.event as { Records?: unknown } | null)?.Records;
+  if (!Array.isArray(records)) return [];
+  return records.flatMap((r) => (r && typeof r === "object" && typeof (r as { eventID?: unknown }).eventID === "string" ? [(r as { eventID: string }).eventID] : []));
 }
 
 /** SQS message ids in an invocation's event (an SQS batch), in order. */
@@ -348,11 +360,16 @@ export function layoutTimeline(trace: Trace, opts: LayoutOptions): TimelineLayou
   }
 
   // An SQS message that comes back (its visibility timeout ran out before the handler succeeded and
-  // Lambda deleted it) is received again with the same messageId in a new invocation.
+  // Lambda deleted it) is received again with the same messageId in a new invocation; stream
+  // records of a failed batch are sent again with the same eventID (the whole batch, or its halves
+  // when the mapping bisects) — each linked to the last invocation that had them.
   const lastReceive = new Map<string, Bar>();
   const linked = new Map<string, Link>();
   for (const b of [...bars].sort((a, c) => a.start - c.start || a.index - c.index)) {
-    for (const id of sqsMessageIds(trace.invocations[b.index]!)) {
+    const inv = trace.invocations[b.index]!;
+    const sqs = sqsMessageIds(inv);
+    const via = sqs.length ? "sqs" : "stream";
+    for (const id of sqs.length ? sqs : streamRecordIds(inv)) {
       const prev = lastReceive.get(id);
       lastReceive.set(id, b);
       if (!prev || prev === b) continue;
@@ -362,7 +379,8 @@ export function layoutTimeline(trace: Trace, opts: LayoutOptions): TimelineLayou
         existing.messages++;
         continue;
       }
-      const link: Link = { kind: "redelivery", requestId: id, delayMs: b.start - prev.start, messages: 1, from: prev.index, to: b.index, x1: prev.x + prev.width, y1: prev.y + ROW.bar / 2, x2: b.x, y2: b.y + ROW.bar / 2 };
+      const delayMs = via === "sqs" ? b.start - prev.start : b.start - (prev.end ?? prev.start);
+      const link: Link = { kind: "redelivery", via, requestId: id, delayMs, messages: 1, from: prev.index, to: b.index, x1: prev.x + prev.width, y1: prev.y + ROW.bar / 2, x2: b.x, y2: b.y + ROW.bar / 2 };
       linked.set(key, link);
       links.push(link);
     }

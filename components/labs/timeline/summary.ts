@@ -4,7 +4,7 @@
  */
 import type { Trace } from "@/lib/labs/types";
 import { formatAt, formatDuration, formatDurationShort, resourceOf } from "../format";
-import { redrivesOf, sqsMessageIds } from "./layout";
+import { redrivesOf, sqsMessageIds, streamRecordIds } from "./layout";
 
 export interface RunStats {
   invocations: number;
@@ -135,6 +135,28 @@ export function whyLines(trace: Trace): string[] {
   }
   for (const r of redrivesOf(trace)) {
     out.push(`At ${formatAt(r.at)}: SQS moved a message from ${r.queue} to ${r.target ?? "its dead-letter queue"} after ${plural(r.receives, "receive")} (the redrive policy's maxReceiveCount).`);
+  }
+
+  // Streams: a failing batch holds up its shard and is sent again (lambda-semantics §3.2) — whole,
+  // or split in two when the mapping bisects — until it succeeds or its records are discarded.
+  const lastBatch = new Map<string, number>();
+  const resent = new Map<string, { times: number; sizes: number[]; split: boolean }>();
+  for (const inv of [...trace.invocations].sort((a, b) => a.start - b.start)) {
+    const ids = streamRecordIds(inv);
+    if (!ids.length) continue;
+    const r = resent.get(inv.function) ?? { times: 0, sizes: [], split: false };
+    r.sizes.push(ids.length);
+    const before = ids.map((id) => lastBatch.get(id)).filter((n): n is number => n !== undefined);
+    if (before.length) {
+      r.times++;
+      if (ids.length < Math.max(...before)) r.split = true;
+    }
+    for (const id of ids) lastBatch.set(id, ids.length);
+    resent.set(inv.function, r);
+  }
+  for (const [fn, r] of resent) {
+    if (!r.times) continue;
+    out.push(`${fn} was sent stream records again ${r.times === 1 ? "once" : `${r.times} times`} (batches of ${r.sizes.join(", ")}): a failing batch holds up its shard and is retried${r.split ? ", split in two each time it fails (BisectBatchOnFunctionError)" : " whole"}.`);
   }
 
   // Aliases: which version each alias ran — weighted routing picks a version per invocation

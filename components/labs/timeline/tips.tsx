@@ -104,6 +104,10 @@ export const clip = (text: string, max: number) => (text.length > max ? `${text.
 export function linkTitle(k: Link): string {
   if (k.kind === "duplicate") return "the same event delivered again (same request id)";
   if (k.kind === "retry") return `retry of the same event (same request id), ${formatDuration(k.delayMs)} after the attempt before failed`;
+  if (k.via === "stream") {
+    const recs = k.messages > 1 ? `${k.messages} records` : "1 record";
+    return `${recs} of the failed batch sent again ${formatDuration(k.delayMs)} after it failed: a stream mapping retries a failing batch (split in two when it bisects) until it succeeds, the records expire or the retry limit is reached`;
+  }
   const what = k.messages > 1 ? `${k.messages} messages` : "the message";
   return `${what} received again ${formatDuration(k.delayMs)} after the receive before: not deleted, so SQS made it visible again when its visibility timeout ran out`;
 }
