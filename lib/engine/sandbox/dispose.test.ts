@@ -85,7 +85,7 @@ describe("disposing execution environments", () => {
     expect(factory.wasmMemoryBytes - before).toBeLessThan(2 * 1024 * 1024);
     expect(factory.taintReasons).toEqual([]);
     expect(stderr.printed.filter((line) => /Aborted|Assertion failed|JS_FreeRuntime/.test(line))).toEqual([]);
-  });
+  }, 30_000); // many runtimes and bombs: seconds on a busy machine, not a timing assertion
 
   it("keeps a memory bomb's heap, so every bomb of a run ends the same way", async () => {
     const factory = await createQuickJsRuntimeFactory();
@@ -98,7 +98,7 @@ describe("disposing execution environments", () => {
       cycle(factory, ENDINGS[2]!);
     }
     expect(stderr.printed).toEqual([]);
-  });
+  }, 30_000); // many runtimes and bombs: seconds on a busy machine, not a timing assertion
 
   it("a run whose invocations time out, crash and exit prints nothing on stderr and leaves the factory healthy", async () => {
     const factory = await createQuickJsRuntimeFactory();
