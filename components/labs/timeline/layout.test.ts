@@ -269,6 +269,19 @@ ${fn("reader", `exports.handler = async (event) => { for (const r of event.Recor
 `) as Trace;
     const whole = stream(false);
     const links = layoutTimeline(whole, { width: 900 }).links;
+    // Two mappings on one stream each get the same records: each function's retries link only to its own.
+    const both = runYaml(`
+steps:
+  - CreateStream: { StreamName: orders, ShardCount: 1 }
+${fn("a", FAIL)}${fn("b", OK)}  - CreateEventSourceMapping: { FunctionName: a, EventSourceArn: "arn:aws:kinesis:us-east-1:123456789012:stream/orders", StartingPosition: TRIM_HORIZON, MaximumRetryAttempts: 1 }
+  - CreateEventSourceMapping: { FunctionName: b, EventSourceArn: "arn:aws:kinesis:us-east-1:123456789012:stream/orders", StartingPosition: TRIM_HORIZON }
+  - at: 1s
+    PutRecord: { StreamName: orders, Data: "x", PartitionKey: "k" }
+`) as Trace;
+    const l2 = layoutTimeline(both, { width: 900 });
+    expect(l2.links).toHaveLength(1);
+    expect(l2.bars[l2.links[0]!.from]!.function).toBe("a");
+    expect(l2.bars[l2.links[0]!.to]!.function).toBe("a");
     expect(links.length).toBe(whole.invocations.length - 1);
     expect(links.every((l) => l.kind === "redelivery" && l.via === "stream" && l.messages === 2 && l.delayMs >= 0)).toBe(true);
     expect(whyLines(whole)[0]).toMatch(/^reader was sent stream records again \d+ times \(batches of 2, 2(, 2)*\): a failing batch holds up its shard and is retried whole\.$/);

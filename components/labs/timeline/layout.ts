@@ -369,9 +369,12 @@ export function layoutTimeline(trace: Trace, opts: LayoutOptions): TimelineLayou
     const inv = trace.invocations[b.index]!;
     const sqs = sqsMessageIds(inv);
     const via = sqs.length ? "sqs" : "stream";
+    // Each stream mapping reads the shard on its own (two functions get the same records), so
+    // stream records are followed per function; an SQS message is one message, whoever receives it.
     for (const id of sqs.length ? sqs : streamRecordIds(inv)) {
-      const prev = lastReceive.get(id);
-      lastReceive.set(id, b);
+      const recordKey = via === "sqs" ? id : `${inv.function}\u0000${id}`;
+      const prev = lastReceive.get(recordKey);
+      lastReceive.set(recordKey, b);
       if (!prev || prev === b) continue;
       const key = `${prev.index}>${b.index}`;
       const existing = linked.get(key);

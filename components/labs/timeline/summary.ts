@@ -146,12 +146,13 @@ export function whyLines(trace: Trace): string[] {
     if (!ids.length) continue;
     const r = resent.get(inv.function) ?? { times: 0, sizes: [], split: false };
     r.sizes.push(ids.length);
-    const before = ids.map((id) => lastBatch.get(id)).filter((n): n is number => n !== undefined);
+    // Per function: each mapping reads the shard on its own.
+    const before = ids.map((id) => lastBatch.get(`${inv.function}\u0000${id}`)).filter((n): n is number => n !== undefined);
     if (before.length) {
       r.times++;
       if (ids.length < Math.max(...before)) r.split = true;
     }
-    for (const id of ids) lastBatch.set(id, ids.length);
+    for (const id of ids) lastBatch.set(`${inv.function}\u0000${id}`, ids.length);
     resent.set(inv.function, r);
   }
   for (const [fn, r] of resent) {
