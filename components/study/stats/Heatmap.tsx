@@ -44,7 +44,8 @@ export function Heatmap({ days, start, today }: { days: DayCount[]; start: strin
     const weekday = (d - first) % 7;
     const label = labelOf(d);
     const n = counts.get(label) ?? 0;
-    if (label.endsWith("-01") || d === first) {
+    // The first column names its month only when that month has room before the next label.
+    if (label.endsWith("-01") || (d === first && Number(label.slice(8, 10)) <= 14)) {
       monthTicks.push(
         <text key={`m${d}`} x={left + week * (CELL + GAP)} y={11} className={styles.axis}>
           {MONTHS[Number(label.slice(5, 7)) - 1]}
