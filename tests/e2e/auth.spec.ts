@@ -51,7 +51,7 @@ test("@auth a wrong password is shown at the password field", async ({ page, acc
   await expect(page).toHaveURL(/\/sign-in$/);
 });
 
-test("@auth five wrong passwords lock the account's password sign-in", async ({ page, accounts }) => {
+test("@auth five wrong passwords make this browser's address wait for that account, even with the right one", async ({ page, accounts }) => {
   const me = await accounts.create();
   for (let i = 0; i < 5; i++) {
     await signInThroughForm(page, { email: me.email, password: `wrong guess ${i}` });
