@@ -126,3 +126,20 @@ test("@study @authz another learner cannot open someone's attempt or save answer
   expect(anon.status()).toBe(401);
   await signedOut.close();
 });
+
+test("@study on a phone the exam keeps the screen: a one-line bar and nothing wider than the page", async ({ browser, accounts, saveScreenshot }) => {
+  const page = await signedInPage(browser, await accounts.create());
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/quizzes");
+  await page.getByRole("button", { name: /^Start exam: Practice exam/ }).click();
+  await expect(page).toHaveURL(/\/quizzes\/attempts\//);
+  await expect(page.getByRole("timer")).toBeVisible();
+  await page.keyboard.press("a");
+  await expect(page.getByRole("status").filter({ hasText: "All answers saved" })).toBeAttached();
+  // The sticky bar (name, save state, clock, submit) takes two short rows, not a quarter of the screen.
+  const bar = page.getByRole("heading", { level: 1 }).locator("xpath=..");
+  expect((await bar.boundingBox())!.height).toBeLessThan(120);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await saveScreenshot("exam-phone", page);
+  await page.context().close();
+});
