@@ -3,7 +3,7 @@ import { fn, runYaml } from "@/lib/engine/testing/run-yaml";
 import type { Trace } from "@/lib/labs/types";
 import { timeToX } from "./axis";
 import { layoutTimeline, ROW } from "./layout";
-import { describeRun, diffRuns, invocationLines, runStats, whyLines } from "./summary";
+import { coldStartLines, describeRun, diffRuns, invocationLines, runStats, whyLines } from "./summary";
 
 const FAIL = `exports.handler = async () => { throw new Error("provider down"); };`;
 const OK = `exports.handler = async () => ({ ok: true });`;
@@ -286,6 +286,23 @@ ${fn("a", FAIL)}${fn("b", OK)}  - CreateEventSourceMapping: { FunctionName: a, E
     expect(links.every((l) => l.kind === "redelivery" && l.via === "stream" && l.messages === 2 && l.delayMs >= 0)).toBe(true);
     expect(whyLines(whole)[0]).toMatch(/^reader was sent stream records again \d+ times \(batches of 2, 2(, 2)*\): a failing batch holds up its shard and is retried whole\.$/);
     expect(whyLines(stream(true))[0]).toMatch(/^reader was sent stream records again \d+ times \(batches of 2, 1, 1.*\): .*split in two each time it fails \(BisectBatchOnFunctionError\)\.$/);
+  });
+
+  it("says why each cold start happened: first call, every warm environment busy, or reclaimed after idling", () => {
+    const t = runYaml(`
+steps:
+${fn("counter", `exports.handler = async () => { await new Promise((r) => setTimeout(r, 200)); return 1; };`)}  - at: 1s
+    Invoke: { FunctionName: counter }
+  - at: 2s
+    repeat: { times: 2, every: 0ms }
+    Invoke: { FunctionName: counter }
+  - at: 3h
+    Invoke: { FunctionName: counter }
+`) as Trace;
+    expect(t.invocations.map((i) => i.coldStart)).toEqual([true, false, true, true]);
+    expect(coldStartLines(t)).toEqual([
+      "counter: 3 cold starts — 1 for the first call (no environment yet), 1 because every warm environment was busy with another call, 1 because the earlier environments had been reclaimed after idling. Init took 100 ms before the handler; warm calls took 201 ms.",
+    ]);
   });
 
   it("says when a failed async event had nowhere to go", () => {

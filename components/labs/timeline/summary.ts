@@ -94,6 +94,8 @@ const waits = (ms: number[]) => {
  */
 export function whyLines(trace: Trace): string[] {
   const out: string[] = [];
+  out.push(...coldStartLines(trace));
+
   // Async retries per function: the wait from the failed attempt to the next (Lambda backs off,
   // about 1 min then 2 min [AsyncErr]; never past the maximum event age).
   const retryWaits = new Map<string, number[]>();
@@ -218,6 +220,45 @@ export function throttleLines(trace: Trace): string[] {
     const why = [...e.reasons].map((r) => (THROTTLE_WHY[r] ? `${THROTTLE_WHY[r]} (${r})` : r)).join("; ");
     return `${fn} was throttled ${e.n === 1 ? "once" : `${e.n} times`}: ${why}.`;
   });
+}
+
+/**
+ * Why each cold start happened (lambda-semantics §5): no environment of that version yet, every
+ * live one busy with another call (concurrency), or the earlier ones reclaimed after idling —
+ * and what it cost: Init before the handler, against the warm calls' time.
+ */
+export function coldStartLines(trace: Trace): string[] {
+  const out: string[] = [];
+  const fns = [...new Set(trace.invocations.filter((i) => i.coldStart).map((i) => i.function))];
+  for (const fn of fns) {
+    const reasons = { first: 0, busy: 0, reclaimed: 0 };
+    const inits: number[] = [];
+    for (const inv of trace.invocations) {
+      if (inv.function !== fn || !inv.coldStart) continue;
+      inits.push(inv.initMs);
+      const others = trace.environments.filter((e) => e.function === fn && e.version === inv.executedVersion && e.id !== inv.environmentId && e.createdAt <= inv.start);
+      const alive = others.filter((e) => e.reclaimedAt === null || e.reclaimedAt > inv.start);
+      if (alive.length) reasons.busy++;
+      else if (others.length) reasons.reclaimed++;
+      else reasons.first++;
+    }
+    // One cold start on the first call is what every run has: the summary already counts it.
+    if (inits.length === 1 && reasons.first === 1) continue;
+    const why = [
+      reasons.first ? `${reasons.first === 1 ? "1 for the first call" : `${reasons.first} for first calls`} (no environment yet)` : "",
+      reasons.busy ? `${reasons.busy} because every warm environment was busy with another call` : "",
+      reasons.reclaimed ? `${reasons.reclaimed} because the earlier environments had been reclaimed after idling` : "",
+    ].filter(Boolean);
+    const warm = trace.invocations.filter((i) => i.function === fn && !i.coldStart && i.end !== null).map((i) => i.end! - i.start);
+    const range = (ms: number[]) => {
+      const lo = Math.min(...ms);
+      const hi = Math.max(...ms);
+      return lo === hi ? formatDuration(lo) : `${formatDuration(lo)}–${formatDuration(hi)}`;
+    };
+    const cost = inits.some((ms) => ms > 0) ? ` Init took ${range(inits)} before the handler${warm.length ? `; warm calls took ${range(warm)}` : ""}.` : "";
+    out.push(`${fn}: ${plural(inits.length, "cold start")} — ${why.join(", ")}.${cost}`);
+  }
+  return out;
 }
 
 /** One line per invocation, in start order: the text version of the bars. */
