@@ -30,6 +30,13 @@ ${fn("charge", `exports.handler = async () => { throw new Error("provider down")
 `) as Trace;
 
 describe("Timeline", () => {
+  it("lists in its legend only what this picture uses", () => {
+    render(<Timeline trace={trace} title="Timeline of your run" />);
+    const legend = screen.getByRole("list", { name: "Legend" });
+    const items = within(legend).getAllByRole("listitem").map((li) => li.textContent?.trim());
+    expect(items).toEqual(["function error", "Init (cold start)", "retry (same request id; +wait before it)", "◆ delivery (DLQ / destination)", "environment alive", "idle time cut out"]);
+  });
+
   it("draws a focusable bar per attempt with a spoken description, and says what happened in words", () => {
     render(<Timeline trace={trace} title="Timeline of your run" />);
     const bars = screen.getAllByTestId("timeline-bar");

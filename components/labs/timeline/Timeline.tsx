@@ -5,7 +5,7 @@ import type { Trace } from "@/lib/labs/types";
 import { formatAt, formatDuration, formatDurationShort } from "../format";
 import { timeToX, xToTime } from "./axis";
 import { layoutTimeline, ROW } from "./layout";
-import { Legend } from "./Legend";
+import { Legend, legendKeys } from "./Legend";
 import { describeRun, invocationLines } from "./summary";
 import { barLabel, barTip, callTip, clip, deliveryTip, DELIVERY_TEXT, groupMarks, laneTip, linkTitle, redriveTip, throttleTip, type Tip } from "./tips";
 import styles from "./Timeline.module.css";
@@ -441,7 +441,7 @@ export function Timeline({ trace, title, note }: TimelineProps) {
           {pan < maxPan - 1 ? "More of the run to the right →" : "← The run starts further left"} — drag the picture sideways, or use ← → once it has focus.
         </p>
       ) : null}
-      <Legend />
+      <Legend only={legendKeys(layout)} />
       <details className={styles.asText}>
         <summary>Every invocation as text ({lines.length})</summary>
         {lines.length ? (
