@@ -187,7 +187,7 @@ describe("why the picture looks as it does", () => {
     // Lambda waits about a minute, then about two, between attempts of one event [AsyncErr].
     expect(links[0]!.delayMs).toBeGreaterThanOrEqual(60_000);
     expect(links[1]!.delayMs).toBeGreaterThan(links[0]!.delayMs);
-    expect(whyLines(trace)).toEqual([expect.stringMatching(/^Lambda retried charge's failed async events 2 times, waiting 1 min, 2 min after the failed attempt before\.$/)]);
+    expect(whyLines(trace)).toEqual([expect.stringMatching(/^Lambda retried charge's failed async event twice, waiting 1 min, 2 min after the failed attempt before\.$/)]);
   });
 
   it("links an SQS message received again after its visibility timeout, and marks its redrive to the DLQ", () => {

@@ -99,6 +99,7 @@ export function whyLines(trace: Trace): string[] {
   // Async retries per function: the wait from the failed attempt to the next (Lambda backs off,
   // about 1 min then 2 min [AsyncErr]; never past the maximum event age).
   const retryWaits = new Map<string, number[]>();
+  const retriedEvents = new Map<string, Set<string>>();
   const byRequest = new Map<string, Trace["invocations"]>();
   for (const inv of trace.invocations) if (inv.trigger === "async") byRequest.set(inv.requestId, [...(byRequest.get(inv.requestId) ?? []), inv]);
   for (const group of byRequest.values()) {
@@ -108,10 +109,14 @@ export function whyLines(trace: Trace): string[] {
       const prev = [...sorted.slice(0, i)].reverse().find((p) => p.attempt === cur.attempt - 1);
       if (!prev || prev.end === null) continue;
       retryWaits.set(cur.function, [...(retryWaits.get(cur.function) ?? []), cur.start - prev.end]);
+      retriedEvents.set(cur.function, (retriedEvents.get(cur.function) ?? new Set<string>()).add(cur.requestId));
     }
   }
   for (const [fn, ms] of retryWaits) {
-    out.push(`Lambda retried ${fn}'s failed async ${ms.length === 1 ? "event once" : `events ${ms.length} times`}, waiting ${waits(ms)} after the failed attempt before.`);
+    const events = retriedEvents.get(fn)?.size ?? 1;
+    const times = ms.length === 1 ? "once" : ms.length === 2 ? "twice" : `${ms.length} times`;
+    const what = events === 1 ? `${fn}'s failed async event ${times}` : `${events} failed async events of ${fn}, ${ms.length} retries in all`;
+    out.push(`Lambda retried ${what}, waiting ${waits(ms)} after the failed attempt before.`);
   }
 
   // SQS: a message a handler did not get deleted comes back once its visibility timeout runs out.
