@@ -28,6 +28,13 @@ describe("lab check", () => {
     ]);
   });
 
+  it("says once, in the contract's words, that a lab has no scenario", async () => {
+    const text = RETRY_LAB.replace(/^scenario:[\s\S]*?(?=^questions:)/m, "");
+    const report = await checkLabText(text, { file: "lab.yaml", run: fakeRun });
+    const about = report.errors.filter((e) => e.path === "scenario");
+    expect(about).toEqual([expect.objectContaining({ file: "lab.yaml", message: expect.stringMatching(/expected a mapping with a `steps` list, got nothing/) })]);
+  });
+
   it("names the variants an error is limited to", async () => {
     // Only retries = 2 yields 3 attempts, which is not among the options.
     const text = RETRY_LAB.replace("type: number\n    truth: length(invocations)", "type: choice\n    options: [1, 2]\n    truth: length(invocations)");

@@ -82,8 +82,9 @@ export const labFileSchema = z.strictObject({
   estimatedMinutes: z.number({ error: "expected a number of minutes" }).int({ error: "expected whole minutes" }).min(1).max(240),
   /** Checked by params.ts before substitution; present here so the key is known. */
   params: z.unknown().optional(),
-  /** Checked by the engine's validateScenario. */
-  scenario: z.unknown(),
+  /** Checked by the engine's validateScenario, which also reports a missing scenario (located,
+   * in the contract's words); zod's own "expected nonoptional" would only say it twice, worse. */
+  scenario: z.unknown().optional(),
   questions: z
     .array(question, { error: "expected a list of questions" })
     .min(1, { error: "expected at least one question" })
