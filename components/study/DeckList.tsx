@@ -36,7 +36,7 @@ export function DeckList({ decks }: { decks: DeckSummary[] }) {
           return (
             <tr key={d.id}>
               <th scope="row" className={styles.name}>
-                <Link href={`/study/decks/${d.id}`}>{d.name}</Link> {KIND_BADGE[d.kind] ? <Badge tone={d.kind === "mistakes" ? "accent" : "neutral"}>{KIND_BADGE[d.kind]}</Badge> : null}
+                <Link href={`/study/decks/${d.id}`}>{d.name}</Link> {KIND_BADGE[d.kind] && KIND_BADGE[d.kind] !== d.name ? <Badge tone={d.kind === "mistakes" ? "accent" : "neutral"}>{KIND_BADGE[d.kind]}</Badge> : null}
                 {d.suspended ? <span className={styles.muted}> · {d.suspended} suspended</span> : null}
               </th>
               <td className={`${styles.num} ${styles.new}`}>{d.due.new}</td>
