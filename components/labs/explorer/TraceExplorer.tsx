@@ -126,7 +126,10 @@ function QueuesPanel({ trace }: { trace: Trace }) {
             {q.fifo ? <span className={styles.muted}> · FIFO</span> : null}
           </h4>
           <p className={styles.meta}>
-            {q.sent} sent · {q.deleted} deleted · {q.movedToDeadLetterQueue} moved to its dead-letter queue · <strong>{q.messages.length} left at the end</strong>
+            {q.sent} sent · {q.deleted} deleted
+            {/* Only queues with a redrive policy move messages: a "0 moved" on every queue is noise. */}
+            {q.movedToDeadLetterQueue ? ` · ${q.movedToDeadLetterQueue} moved to its dead-letter queue` : ""}
+            {q.expired ? ` · ${q.expired} expired` : ""} · <strong>{q.messages.length} left at the end</strong>
           </p>
           {q.messages.length ? (
             <ol className={styles.rows}>
