@@ -68,6 +68,24 @@ describe("runProcedure", () => {
     expect((await runProcedure(p, { title: "abc" }, as(admin))).ok).toBe(true);
   });
 
+  it("spends a failuresOnly budget only on calls that fail", async () => {
+    let succeed = true;
+    const p = defineProcedure({
+      name: "t.guess",
+      input,
+      rateLimit: { name: "ip", points: 2, durationSec: 60, by: "ip", failuresOnly: true },
+      handler: async () => {
+        if (!succeed) throw fieldError("title", "Wrong code.");
+        return "joined";
+      },
+    });
+    for (let i = 0; i < 5; i++) expect((await runProcedure(p, { title: "abc" }, as(learner))).ok).toBe(true);
+    succeed = false;
+    expect(await runProcedure(p, { title: "abc" }, as(learner))).toMatchObject({ ok: false, code: "invalid" });
+    expect(await runProcedure(p, { title: "abc" }, as(learner))).toMatchObject({ ok: false, code: "invalid" });
+    expect(await runProcedure(p, { title: "abc" }, as(learner))).toMatchObject({ ok: false, code: "rate_limited" });
+  });
+
   it("turns an ActionError from the service into a failure with its field errors", async () => {
     const p = defineProcedure({
       name: "t.conflict",

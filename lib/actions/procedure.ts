@@ -2,7 +2,7 @@ import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import type { AccountUser } from "@/lib/auth/accounts";
 import type { Role } from "@/lib/db";
-import { consume, describeWait, type RateLimitRule } from "@/lib/rate-limit";
+import { consume, describeWait, reward, type RateLimitRule } from "@/lib/rate-limit";
 import { ActionError } from "./errors";
 import type { ActionFailure, ActionResult, FieldErrors } from "./result";
 
@@ -19,6 +19,12 @@ export interface ProcedureContext<Authenticated extends boolean = true> {
 export interface RateLimitSpec<I> extends RateLimitRule {
   /** Whose budget: the signed-in user (default; the IP for public procedures), the IP, or a key from the input. */
   by?: "user" | "ip" | ((input: I, ctx: ProcedureContext<boolean>) => string);
+  /**
+   * Only failed calls spend this budget: a call whose handler succeeds gives its point back. For
+   * limits against guessing (join codes) keyed by a shared address, where a whole class joining
+   * from one school network must not lock itself out.
+   */
+  failuresOnly?: boolean;
 }
 
 export interface ProcedureDefinition<S extends z.ZodType, R, Public extends boolean> {
@@ -98,17 +104,22 @@ export async function runProcedure<S extends z.ZodType, R, Public extends boolea
 
     // 4. rate-limit
     const ctx = { user, ip: request.ip } as ProcedureContext<boolean>;
+    const refundOnSuccess: { rule: RateLimitRule; key: string }[] = [];
     for (const spec of [procedure.rateLimit ?? []].flat()) {
       const by = spec.by ?? (user ? "user" : "ip");
       const key = typeof by === "function" ? by(input, ctx) : by === "user" && user ? `user:${user.id}` : `ip:${request.ip}`;
-      const outcome = await consume({ ...spec, name: `${procedure.name}:${spec.name}` }, key);
+      const rule = { ...spec, name: `${procedure.name}:${spec.name}` };
+      const outcome = await consume(rule, key);
       if (!outcome.allowed) {
         return failure("rate_limited", `Too many attempts. Try again in ${describeWait(outcome.retryAfterSec)}.`, raw, {}, outcome.retryAfterSec);
       }
+      if (spec.failuresOnly) refundOnSuccess.push({ rule, key });
     }
 
     // 5. the service
-    return { ok: true, data: await procedure.handler(input, ctx as never) };
+    const data = await procedure.handler(input, ctx as never);
+    for (const { rule, key } of refundOnSuccess) await reward(rule, key);
+    return { ok: true, data };
   } catch (error) {
     // redirect(), notFound(), forbidden() are Next.js control flow, not failures.
     unstable_rethrow(error);

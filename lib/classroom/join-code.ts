@@ -4,7 +4,7 @@
  * ("K7XW-3MFD"). Typed codes are forgiving: lower case, spaces and dashes are fine.
  *
  * Strength: 30^8 ≈ 6.6 × 10^11 codes (≈ 39 bits). Joining is limited to 10 tries per account and
- * 30 per address per 15 minutes (lib/classroom/procedures.ts): under 1,000 guesses a day per
+ * 30 wrong ones per address per 15 minutes (lib/classroom/procedures.ts): under 1,000 guesses a day per
  * account. With 10,000 live classes a guess hits some class with probability 1.5 × 10^-8, so a
  * whole year of guessing from one account (~350,000 tries) finds a class with probability ≈ 0.5 %,
  * and the instructor sees the stranger on the roster and can remove them and rotate the code.

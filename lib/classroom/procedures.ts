@@ -27,13 +27,14 @@ import { joinClass, leaveClass, previewJoin, rotateJoinCode, setJoinEnabled } fr
 import { addCoInstructor, listRoster, removeMember } from "./service/roster";
 
 /**
- * Join attempts: 10 per account and 30 per address per 15 minutes, then blocked for 15 minutes
- * (see join-code.ts for what this means for guessing). Successful joins spend them too: nobody
- * joins ten classes in a quarter of an hour.
+ * Join attempts: 10 per account and 30 failed ones per address per 15 minutes, then blocked for
+ * 15 minutes (see join-code.ts for what this means for guessing). An account's successful joins
+ * spend its budget too (nobody joins ten classes in a quarter of an hour), but an address's do
+ * not: a class of 35 joining from one school network, behind one NAT, must all get in.
  */
 export const JOIN_LIMITS = [
   { name: "user", points: 10, durationSec: 15 * 60, blockSec: 15 * 60 },
-  { name: "ip", points: 30, durationSec: 15 * 60, blockSec: 15 * 60, by: "ip" as const },
+  { name: "ip", points: 30, durationSec: 15 * 60, blockSec: 15 * 60, by: "ip" as const, failuresOnly: true },
 ];
 
 export const listClassesProcedure = defineProcedure({

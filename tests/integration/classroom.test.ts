@@ -297,4 +297,24 @@ describe("quiz and study-goal assignments", () => {
     expect(blocked).toMatchObject({ ok: false, code: "rate_limited" });
     expect(blocked.ok ? 0 : blocked.retryAfterSec).toBeGreaterThan(800);
   });
+
+  it("lets a whole class join from one school address; only wrong codes spend the address's budget", async () => {
+    const { id } = await createClass(teacher, { name: "One NAT" });
+    const code = (await testDb.db.classroom.findUniqueOrThrow({ where: { id } })).joinCode;
+    const ip = "198.51.100.9";
+    for (let i = 0; i < 35; i++) {
+      const learner = await person(`nat${i}@example.com`);
+      const r = await runProcedure(joinClassProcedure, { code }, { getUser: async () => learner, ip });
+      expect(r.ok, `learner ${i + 1} of 35`).toBe(true);
+    }
+    // Wrong codes from that address still run out: 30, then refused for everyone there.
+    const outcomes: string[] = [];
+    for (let i = 0; i < 31; i++) {
+      const guesser = await person(`natguess${i}@example.com`);
+      const r = await runProcedure(joinClassProcedure, { code: "ZZZZ-ZZZZ" }, { getUser: async () => guesser, ip });
+      outcomes.push(r.ok ? "ok" : r.code);
+    }
+    expect(outcomes.slice(0, 30)).toEqual(Array(30).fill("not_found"));
+    expect(outcomes[30]).toBe("rate_limited");
+  });
 });
