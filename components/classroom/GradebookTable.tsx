@@ -28,7 +28,7 @@ export function GradebookTable({ classId, book, filtered = false }: { classId: s
     );
   }
   return (
-    <Table aria-label="Gradebook">
+    <Table aria-label="Gradebook" stickyFirstColumn>
       <thead>
         <tr>
           <th scope="col">Learner</th>

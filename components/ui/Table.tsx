@@ -6,16 +6,18 @@ export interface TableProps extends TableHTMLAttributes<HTMLTableElement> {
   variant?: "framed" | "plain";
   /** "compact": tight rows for dense numbers (retention, optimiser, import preview). */
   density?: "normal" | "compact";
+  /** Keep the first column (the row headers) in view while a wide table scrolls sideways. */
+  stickyFirstColumn?: boolean;
 }
 
 /**
  * A data table: small uppercase column headings, row rules, and a box that scrolls sideways on a
  * narrow screen instead of widening the page. Give it a <caption> or an aria-label.
  */
-export function Table({ variant = "framed", density = "normal", className, children, ...rest }: TableProps) {
+export function Table({ variant = "framed", density = "normal", stickyFirstColumn = false, className, children, ...rest }: TableProps) {
   return (
     <div className={[styles.wrap, variant === "framed" ? styles.framed : ""].filter(Boolean).join(" ")}>
-      <table {...rest} className={[styles.table, density === "compact" ? styles.compact : "", className].filter(Boolean).join(" ")}>
+      <table {...rest} className={[styles.table, density === "compact" ? styles.compact : "", stickyFirstColumn ? styles.stickyFirst : "", className].filter(Boolean).join(" ")}>
         {children}
       </table>
     </div>
