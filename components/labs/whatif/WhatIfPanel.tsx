@@ -24,7 +24,7 @@ type Values = Record<string, string | boolean>;
 
 const knobText = (k: WhatIfKnob) => {
   // A param is the lab's own variable: changing it picks another variant of the lab.
-  if (k.param) return { main: k.param, context: "lab parameter (another variant)" };
+  if (k.param) return { main: k.param, context: "lab variable" };
   const [main, context] = k.label.split(" — ");
   return { main: main ?? k.label, context: context ?? "" };
 };
@@ -138,60 +138,68 @@ export function WhatIfPanel({ slug, trace, questions, graded, knobsAction, runAc
         .join(", ")
     : "";
 
+  const renderKnob = (k: WhatIfKnob) => {
+    const t = knobText(k);
+    const id = `wi-${k.key.replace(/[^A-Za-z0-9_-]/g, "_")}`;
+    const v = values[k.key];
+    const changed = pendingChanges.some((p) => p.knob.key === k.key);
+    return (
+      <li key={k.key} className={`${styles.knob} ${changed ? styles.changed : ""}`}>
+        <label htmlFor={id} className={styles.knobLabel}>
+          {t.main}
+          <span className={styles.context}>{t.context}</span>
+        </label>
+        {k.kind === "boolean" ? (
+          <input id={id} type="checkbox" checked={v === true} onChange={(e) => setValues({ ...values, [k.key]: e.target.checked })} />
+        ) : k.kind === "choice" ? (
+          <select id={id} value={String(v ?? "")} onChange={(e) => setValues({ ...values, [k.key]: e.target.value })} className={styles.input}>
+            {(k.choices ?? []).map((c) => (
+              <option key={String(c)} value={String(c)}>
+                {String(c)}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <input
+            id={id}
+            type="number"
+            inputMode="numeric"
+            className={styles.input}
+            value={String(v ?? "")}
+            min={k.min}
+            max={k.max}
+            step={1}
+            placeholder={k.current === null ? "default" : undefined}
+            aria-invalid={knobErrors[k.key] ? true : undefined}
+            aria-describedby={`${id}-range`}
+            onChange={(e) => setValues({ ...values, [k.key]: e.target.value })}
+          />
+        )}
+        <span id={`${id}-range`} className={styles.range}>
+          now {shown(k.current)}
+          {k.kind === "integer" && k.min !== undefined ? ` · ${k.min}–${k.max}` : ""}
+        </span>
+        {knobErrors[k.key] ? (
+          <span className={styles.error} role="alert">
+            {knobErrors[k.key]}
+          </span>
+        ) : null}
+      </li>
+    );
+  };
+
   return (
     <div className={styles.panel}>
       <form onSubmit={onSubmit} className={styles.form} aria-label="What-if settings" noValidate>
-        <ul className={styles.knobs}>
-          {knobs.map((k) => {
-            const t = knobText(k);
-            const id = `wi-${k.key.replace(/[^A-Za-z0-9_-]/g, "_")}`;
-            const v = values[k.key];
-            const changed = pendingChanges.some((p) => p.knob.key === k.key);
-            return (
-              <li key={k.key} className={`${styles.knob} ${changed ? styles.changed : ""}`}>
-                <label htmlFor={id} className={styles.knobLabel}>
-                  {t.main}
-                  <span className={styles.context}>{t.context}</span>
-                </label>
-                {k.kind === "boolean" ? (
-                  <input id={id} type="checkbox" checked={v === true} onChange={(e) => setValues({ ...values, [k.key]: e.target.checked })} />
-                ) : k.kind === "choice" ? (
-                  <select id={id} value={String(v ?? "")} onChange={(e) => setValues({ ...values, [k.key]: e.target.value })} className={styles.input}>
-                    {(k.choices ?? []).map((c) => (
-                      <option key={String(c)} value={String(c)}>
-                        {String(c)}
-                      </option>
-                    ))}
-                  </select>
-                ) : (
-                  <input
-                    id={id}
-                    type="number"
-                    inputMode="numeric"
-                    className={styles.input}
-                    value={String(v ?? "")}
-                    min={k.min}
-                    max={k.max}
-                    step={1}
-                    placeholder={k.current === null ? "default" : undefined}
-                    aria-invalid={knobErrors[k.key] ? true : undefined}
-                    aria-describedby={`${id}-range`}
-                    onChange={(e) => setValues({ ...values, [k.key]: e.target.value })}
-                  />
-                )}
-                <span id={`${id}-range`} className={styles.range}>
-                  now {shown(k.current)}
-                  {k.kind === "integer" && k.min !== undefined ? ` · ${k.min}–${k.max}` : ""}
-                </span>
-                {knobErrors[k.key] ? (
-                  <span className={styles.error} role="alert">
-                    {knobErrors[k.key]}
-                  </span>
-                ) : null}
-              </li>
-            );
-          })}
-        </ul>
+        {/* The AWS settings first — what a learner turns to see the rule at work; the lab's own
+            variables after, apart: changing one switches to another variant of the lab. */}
+        <ul className={styles.knobs}>{knobs.filter((k) => !k.param).map(renderKnob)}</ul>
+        {knobs.some((k) => k.param) ? (
+          <>
+            <p className={styles.paramsNote}>Or change this lab&apos;s own variables — each combination is another variant:</p>
+            <ul className={styles.knobs}>{knobs.filter((k) => k.param).map(renderKnob)}</ul>
+          </>
+        ) : null}
         {error ? <Alert tone="error">{error}</Alert> : null}
         <div className={styles.actions}>
           <Button type="submit" pending={pending}>
