@@ -25,6 +25,12 @@ const OUTCOME_MASK: number = Mailbox.OutcomeMask;
 const DUE_BIT: number = Mailbox.DueBit;
 const FLAG_SHIFT: number = Mailbox.FlagShift;
 const OUTCOME_NONE: number = Outcome.None;
+const OUTCOME_RETURNED: number = Outcome.Returned;
+const OUTCOME_RETURNED_WHEN_IDLE: number = Outcome.ReturnedWhenIdle;
+const OUTCOME_THREW: number = Outcome.Threw;
+const STATUS_WORD: number = Mailbox.Word;
+const ARG_WORD: number = Mailbox.ArgWord;
+const CLOCK_SLOT: number = Mailbox.ClockOffset >> 3;
 import { cpuBudgetInterrupts, GUEST_STACK_BYTES, guestHeapLimitBytes, INIT_TIMEOUT_MS, LOG_LINE_MAX_CHARS, LOG_LINES_PER_INVOCATION } from "./limits";
 import { HEAP_GROWTH_CHUNK, type LoadedQuickJs } from "./quickjs-module";
 import { RawCalls } from "./raw-calls";
@@ -74,6 +80,7 @@ export class QuickJsFunctionRuntime implements FunctionRuntime {
   /** Byte address of the guest's mailbox (host-ops.ts) in wasm memory, and a view to read it. */
   private mailboxPointer = 0;
   private heap32: Int32Array;
+  private heap64: Float64Array;
   private readonly raw: RawCalls;
 
   /** Set once the runtime can never run guest code again; every later call returns it. */
@@ -88,6 +95,8 @@ export class QuickJsFunctionRuntime implements FunctionRuntime {
   private faultMessage = "";
   private interrupts = 0;
   private budget: number;
+  /** The CPU budget of every invocation (the function's timeout does not change in a runtime's life). */
+  private readonly invokeBudget: number;
   private wallDeadline = 0;
 
   private completion: Completion | undefined;
@@ -109,7 +118,7 @@ export class QuickJsFunctionRuntime implements FunctionRuntime {
     private readonly config: RuntimeConfig,
   ) {
     this.fs = new TmpFsOperations(config.tmp);
-    this.budget = cpuBudgetInterrupts(config.timeoutMs);
+    this.budget = this.invokeBudget = cpuBudgetInterrupts(config.timeoutMs);
     this.clock = () => config.host.epochMs + config.host.now();
     this.rt = services.quickjs.module.newRuntime();
     this.growthAllowance = guestHeapLimitBytes(config.memoryLimitMb);
@@ -128,6 +137,7 @@ export class QuickJsFunctionRuntime implements FunctionRuntime {
     this.ctx = this.rt.newContext();
     this.raw = new RawCalls(services.quickjs, this.ctx);
     this.heap32 = new Int32Array(services.quickjs.memory.buffer);
+    this.heap64 = new Float64Array(services.quickjs.memory.buffer);
   }
 
   // ---- the contract ------------------------------------------------------------------------
@@ -160,11 +170,15 @@ export class QuickJsFunctionRuntime implements FunctionRuntime {
   invoke(eventJson: string, context: InvokeContext): Turn {
     if (this.dead) return this.dead;
     if (!this.initialised || !this.entries || this.initFailed) return this.internalFault("invoke() before a successful init()");
-    this.beginInvocation(cpuBudgetInterrupts(this.config.timeoutMs), context.awsRequestId);
+    this.beginInvocation(this.invokeBudget, context.awsRequestId);
     this.invoking = true;
     return this.turn(() => {
       this.sendStaticContext(context);
-      const result = this.raw.call(this.entries!.invoke, [this.config.host.now(), context.deadline, context.awsRequestId, eventJson]);
+      // One string argument: the request id, then the event; the rest goes through the mailbox.
+      const requestId = context.awsRequestId;
+      this.writeClock(this.config.host.now(), context.deadline);
+      this.mailboxArg(requestId.length);
+      const result = this.raw.callString(this.entries!.invoke, requestId + eventJson);
       if (!result) return this.escapedError(this.raw.error!);
       if (this.raw.promiseState(result) >= 0) this.handlerPromise = result;
       else this.raw.free(result);
@@ -279,7 +293,8 @@ export class QuickJsFunctionRuntime implements FunctionRuntime {
       const completion = this.completion;
       const waitsForLoop = completion?.kind === "returned" && completion.waitForEmptyLoop;
       if (completion && !waitsForLoop && (this.mailboxWord() & DUE_BIT) === 0) return this.finishInvocation();
-      const stepped = this.raw.call(this.entries!.step, [this.config.host.now()]);
+      this.writeClock(this.config.host.now(), 0);
+      const stepped = this.raw.call0(this.entries!.step);
       if (!stepped) return this.escapedError(this.raw.error!);
       const next = this.raw.number(stepped);
       this.collectOutcome();
@@ -315,7 +330,8 @@ export class QuickJsFunctionRuntime implements FunctionRuntime {
     this.handlerPromise = 0;
     const value = this.raw.promiseResult(promise);
     this.raw.free(promise);
-    const answered = this.raw.call(this.entries!.promiseSettled, [state === 1 ? 1 : 0, { value }]);
+    this.mailboxArg(state === 1 ? 1 : 0);
+    const answered = this.raw.callValue(this.entries!.promiseSettled, value);
     this.raw.free(value);
     if (!answered) {
       this.raw.error!.dispose();
@@ -330,7 +346,23 @@ export class QuickJsFunctionRuntime implements FunctionRuntime {
     let heap = this.heap32;
     // a grown wasm memory detaches the old buffer (and empties views of it)
     if (heap.length === 0) heap = this.heap32 = new Int32Array(this.services.quickjs.memory.buffer);
-    return heap[(this.mailboxPointer >> 2) + Mailbox.Word]!;
+    return heap[(this.mailboxPointer >> 2) + STATUS_WORD]!;
+  }
+
+  /** Sets the mailbox's argument word for the entry point called next (host-ops.ts Mailbox.ArgWord). */
+  private mailboxArg(value: number): void {
+    let heap = this.heap32;
+    if (heap.length === 0) heap = this.heap32 = new Int32Array(this.services.quickjs.memory.buffer);
+    heap[(this.mailboxPointer >> 2) + ARG_WORD] = value;
+  }
+
+  /** Writes the turn's virtual time and the invocation's deadline where invoke() and step() read them. */
+  private writeClock(now: number, deadline: number): void {
+    let heap = this.heap64;
+    if (heap.length === 0) heap = this.heap64 = new Float64Array(this.services.quickjs.memory.buffer);
+    const slot = (this.mailboxPointer >> 3) + CLOCK_SLOT;
+    heap[slot] = now;
+    heap[slot + 1] = deadline;
   }
 
   /** Takes an outcome the guest left in its mailbox (one ordinary call, only when there is one). */
@@ -339,7 +371,7 @@ export class QuickJsFunctionRuntime implements FunctionRuntime {
     const kind = word & OUTCOME_MASK;
     if (kind === OUTCOME_NONE || this.stopReason !== undefined) return;
     const flag = (word >> FLAG_SHIFT) & 255;
-    const taken = this.raw.call(this.entries!.take, []);
+    const taken = this.raw.call0(this.entries!.take);
     if (!taken) {
       this.raw.error!.dispose();
       return;
@@ -356,11 +388,11 @@ export class QuickJsFunctionRuntime implements FunctionRuntime {
   }
 
   private recordOutcome(kind: number, text: string | undefined, flag: number): void {
-    if (kind === Outcome.Returned || kind === Outcome.ReturnedWhenIdle) {
-      this.completion = { kind: "returned", payload: text, waitForEmptyLoop: kind === Outcome.ReturnedWhenIdle };
+    if (kind === OUTCOME_RETURNED || kind === OUTCOME_RETURNED_WHEN_IDLE) {
+      this.completion = { kind: "returned", payload: text, waitForEmptyLoop: kind === OUTCOME_RETURNED_WHEN_IDLE };
       return;
     }
-    if (kind !== Outcome.Threw) return;
+    if (kind !== OUTCOME_THREW) return;
     let parsed: { errorType?: unknown; errorMessage?: unknown; trace?: unknown } = {};
     try {
       parsed = JSON.parse(text ?? "{}") as typeof parsed;
@@ -551,7 +583,9 @@ export class QuickJsFunctionRuntime implements FunctionRuntime {
       return;
     }
     const configJson = ctx.newString(JSON.stringify({ seed: this.config.seed, env: this.config.environment }));
-    const mailbox = this.raw.newSharedBuffer(4 * Mailbox.Words);
+    const mailbox = this.raw.newSharedBuffer(Mailbox.Bytes);
+    // malloc aligns to 8 bytes, so the clock slots are Float64-aligned
+    if (mailbox.pointer % 8 !== 0) throw new Error("the mailbox is not 8-byte aligned");
     this.mailboxPointer = mailbox.pointer;
     const started = ctx.callFunction(compiled.value, ctx.undefined, this.hostFunction, configJson, mailbox.handle);
     compiled.value.dispose();

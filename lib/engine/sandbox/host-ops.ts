@@ -37,7 +37,21 @@ export const Mailbox = {
   DueBit: 0x10,
   FlagShift: 8,
   /** Length of the Int32Array. */
-  Words: 1,
+  Words: 2,
+  /**
+   * Word 1 is written by the host just before it calls an entry point, so the call passes no
+   * extra argument (each number or string argument is a JSValue the host mallocs, fills and
+   * frees): for invoke(text), the length of the request id that `text` starts with; for
+   * promiseSettled(value), 1 when the handler's promise was fulfilled, 0 when it was rejected.
+   */
+  ArgWord: 1,
+  /**
+   * Byte offset of two Float64 slots the host writes before invoke() and step(): the turn's
+   * virtual time, then the invocation's deadline. Virtual time cannot move during a turn.
+   */
+  ClockOffset: 8,
+  /** Bytes the host allocates for the mailbox. */
+  Bytes: 24,
 } as const;
 
 export const Outcome = {

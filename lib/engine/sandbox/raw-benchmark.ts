@@ -49,13 +49,13 @@ export async function rawQuickjsLoop(handlerSource: string): Promise<CallLoop> {
   pair.value.dispose();
   const raw = new RawCalls(quickjs, vm);
   const call = (): string => {
-    const promise = raw.call(start, [BENCH_EVENT]);
+    const promise = raw.callString(start, BENCH_EVENT);
     if (!promise) throw new Error("the handler threw");
     raw.runJobs();
     const fulfilled = raw.promiseState(promise) === 1;
     const value = raw.promiseResult(promise);
     raw.free(promise);
-    const text = fulfilled ? raw.call(stringify, [{ value }]) : 0;
+    const text = fulfilled ? raw.callValue(stringify, value) : 0;
     raw.free(value);
     if (!text) throw new Error("the handler did not fulfil its promise");
     return raw.text(text);

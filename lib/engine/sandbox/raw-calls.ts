@@ -54,6 +54,9 @@ export class RawCalls {
   private readonly argv: number;
   private scratch = 0;
   private scratchBytes = 0;
+  /** Views of the argument vector and the scratch buffer; a grown wasm memory detaches them (length 0). */
+  private argvView: Int32Array;
+  private scratchView: Uint8Array | undefined;
   private readonly values: number[] = [];
   /** The error of the last call that threw, as a handle the caller must dispose. */
   error: QuickJSHandle | undefined;
@@ -72,6 +75,13 @@ export class RawCalls {
     this.undefinedValue = ctx.undefined.value as unknown as number;
     this.wrapError = (pointer) => internals.memory.heapValueHandle(pointer);
     this.argv = this.emscripten._malloc(MAX_ARGS * 4);
+    this.argvView = new Int32Array(this.memory.buffer, this.argv, MAX_ARGS);
+  }
+
+  /** The argument vector's view, made again after the wasm memory grew. */
+  private args(): Int32Array {
+    if (this.argvView.length === 0) this.argvView = new Int32Array(this.memory.buffer, this.argv, MAX_ARGS);
+    return this.argvView;
   }
 
   /**
@@ -93,11 +103,38 @@ export class RawCalls {
         owned.push(true);
       }
     }
-    // Views are made after the values: making a string may grow (and detach) the wasm memory.
-    const heap = new Int32Array(this.memory.buffer, this.argv, MAX_ARGS);
+    // The view is taken after the values: making a string may grow (and detach) the wasm memory.
+    const heap = this.args();
     for (let i = 0; i < values.length; i++) heap[i] = values[i]!;
     const result = ffi.QTS_Call(context, fn.value as unknown as number, this.undefinedValue, values.length, this.argv);
     for (let i = 0; i < values.length; i++) if (owned[i]) ffi.QTS_FreeValuePointer(context, values[i]!);
+    return this.checked(result);
+  }
+
+  /**
+   * The hot path's shapes of `call`, without its argument array and ownership list: `fn()`,
+   * `fn(text)` (the string made and freed here) and `fn(value)` (a guest value passed as is).
+   */
+  call0(fn: QuickJSHandle): number {
+    return this.checked(this.ffi.QTS_Call(this.context, fn.value as unknown as number, this.undefinedValue, 0, this.argv));
+  }
+
+  callString(fn: QuickJSHandle, text: string): number {
+    const { ffi, context } = this;
+    const value = this.newString(text);
+    this.args()[0] = value;
+    const result = ffi.QTS_Call(context, fn.value as unknown as number, this.undefinedValue, 1, this.argv);
+    ffi.QTS_FreeValuePointer(context, value);
+    return this.checked(result);
+  }
+
+  callValue(fn: QuickJSHandle, value: number): number {
+    this.args()[0] = value;
+    return this.checked(this.ffi.QTS_Call(this.context, fn.value as unknown as number, this.undefinedValue, 1, this.argv));
+  }
+
+  private checked(result: number): number {
+    const { ffi, context } = this;
     const exception = ffi.QTS_ResolveException(context, result);
     if (exception) {
       ffi.QTS_FreeValuePointer(context, result);
@@ -155,7 +192,7 @@ export class RawCalls {
    */
   runJobs(): boolean {
     const { ffi, context } = this;
-    new Int32Array(this.memory.buffer, this.argv, 1)[0] = 0;
+    this.args()[0] = 0;
     const result = ffi.QTS_ExecutePendingJob(this.runtime, -1, this.argv);
     // Success is the count of jobs run (a number); an escaped exception is an Error object.
     const count = ffi.QTS_GetFloat64(context, result);
@@ -209,13 +246,20 @@ export class RawCalls {
       if (needed <= SCRATCH_LIMIT) {
         if (this.scratch) this.emscripten._free(this.scratch);
         this.scratch = buffer = this.emscripten._malloc(SCRATCH_LIMIT);
+        this.scratchView = undefined;
         this.scratchBytes = bytes = SCRATCH_LIMIT;
       } else {
         buffer = this.emscripten._malloc(needed);
         bytes = needed;
       }
     }
-    const target = new Uint8Array(this.memory.buffer, buffer, bytes);
+    let target: Uint8Array;
+    if (buffer === this.scratch) {
+      // (a detached view has length 0)
+      target = this.scratchView?.length === bytes ? this.scratchView : (this.scratchView = new Uint8Array(this.memory.buffer, buffer, bytes));
+    } else {
+      target = new Uint8Array(this.memory.buffer, buffer, bytes);
+    }
     const { written } = encoder.encodeInto(text, target);
     target[written] = 0;
     const value = this.ffi.QTS_NewString(this.context, buffer);
