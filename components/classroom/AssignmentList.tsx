@@ -4,7 +4,9 @@ import { deleteAssignmentAction } from "@/app/(app)/classes/actions";
 import { GRADING_METHOD_LABELS } from "@/lib/classroom/grading";
 import type { AssignmentRecord } from "@/lib/classroom/service/assignments";
 import type { GradeCell } from "@/lib/classroom/service/grades";
+import type { AssignmentSummary as Summary } from "@/lib/classroom/summary";
 import { ActionButton } from "./ActionButton";
+import { AssignmentSummary } from "./AssignmentSummary";
 import { LocalDate } from "./LocalDate";
 import { StartAssignedQuiz } from "./StartAssignedQuiz";
 import { StatusBadge } from "./StatusBadge";
@@ -32,8 +34,8 @@ function OpenLink({ a }: { a: AssignmentRecord }) {
   return <span className={styles.muted}>{a.kind === "lab" ? "The lab was removed." : "The quiz was removed."}</span>;
 }
 
-/** A class's assignments: a learner sees their own status and grade; an instructor the rules and tools. */
-export function AssignmentList({ classId, items, teaches, now }: { classId: string; items: ReadonlyArray<{ assignment: AssignmentRecord; mine: GradeCell | null }>; teaches: boolean; now: Date }) {
+/** A class's assignments: a learner sees their own status and grade; an instructor the class's summary, the rules and tools. */
+export function AssignmentList({ classId, items, teaches, now }: { classId: string; items: ReadonlyArray<{ assignment: AssignmentRecord; mine: GradeCell | null; summary?: Summary | null }>; teaches: boolean; now: Date }) {
   if (!items.length) {
     return (
       <EmptyState title="No assignments yet" action={teaches ? <ButtonLink href={`/classes/${classId}/assignments/new`}>New assignment</ButtonLink> : undefined}>
@@ -43,7 +45,7 @@ export function AssignmentList({ classId, items, teaches, now }: { classId: stri
   }
   return (
     <ul className={styles.list} aria-label="Assignments">
-      {items.map(({ assignment: a, mine }) => (
+      {items.map(({ assignment: a, mine, summary }) => (
         <li key={a.id} className={styles.item} data-assignment={a.id}>
           <div className={styles.itemHead}>
             <h3 className={styles.itemTitle}>{a.title}</h3>
@@ -80,6 +82,7 @@ export function AssignmentList({ classId, items, teaches, now }: { classId: stri
               ) : null}
             </div>
           ) : null}
+          {teaches && summary ? <AssignmentSummary classId={classId} summary={summary} /> : null}
           {teaches ? (
             <div className={styles.actionsRow}>
               <ButtonLink variant="secondary" href={`/classes/${classId}/assignments/${a.id}/edit`}>

@@ -15,6 +15,8 @@ export const MIN_RETENTION_REVIEWS = 20;
 const STATE_REVIEW = 2;
 const RATING_AGAIN = 1;
 const RATING_MANUAL = 0;
+/** The ref of the share a reviews goal reached by its due date (an attempt the goal makes, not the learner). */
+export const BY_DUE_REF = "by-due";
 
 export interface GoalAnswer {
   review: Date;
@@ -41,7 +43,7 @@ export function reviewsGoal(answers: readonly GoalAnswer[], target: number, open
   const attempts: AttemptScore[] = [];
   const reached = counted.length >= target ? counted[target - 1]!.review : null;
   if (reached) attempts.push({ at: reached, ratio: 1, ref: "goal" });
-  if (now.getTime() > dueAt.getTime() && onTime < target) attempts.push({ at: dueAt, ratio: onTime / target, ref: "by-due" });
+  if (now.getTime() > dueAt.getTime() && onTime < target) attempts.push({ at: dueAt, ratio: onTime / target, ref: BY_DUE_REF });
   return {
     attempts,
     begun: counted.length > 0,

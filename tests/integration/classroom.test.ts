@@ -161,6 +161,13 @@ describe("a lab assignment end to end", () => {
     expect(byEmail["ada@example.com"]!.cells[0]).toMatchObject({ ratio: 1, status: "submitted" });
     expect(byEmail["bo@example.com"]!.cells[0]).toMatchObject({ ratio: 0, status: "graded", detail: "3 attempts of 2" });
 
+    // The class page's summary for the instructor is the gradebook's column summed up; the
+    // learner's view of the same page carries no one else's numbers.
+    const classView = await getClassView(teacher, id);
+    expect(classView.assignments[0]!.summary).toEqual({ assignmentId, roster: 2, handedIn: 2, late: 0, missed: 0, average: 0.5, graded: 2 });
+    expect(classView.assignments[0]!.mine).toBeNull();
+    expect(mine.assignments[0]!.summary).toBeNull();
+
     const filtered = await getGradebook(teacher, id, { q: "ADA" });
     expect(filtered.rows.map((r) => r.learner.email)).toEqual(["ada@example.com"]);
 

@@ -10,6 +10,7 @@ import { findVersionById } from "@/lib/labs/service/versions";
 import { toCsv } from "../csv";
 import { formatPercent, STATUS_LABELS, type AssignmentStatus } from "../grading";
 import { formatJoinCode } from "../join-code";
+import { summariseColumn, type AssignmentSummary } from "../summary";
 import { classAccess, teachingAccess, type ClassAccess, type ClassUser } from "./access";
 import { listAssignments, type AssignmentRecord } from "./assignments";
 import { averageRatio, computeGrades, type GradeCell } from "./grades";
@@ -214,7 +215,16 @@ export interface ClassView {
   learnerCount: number;
   /** Shown to those who teach the class only. */
   joinCode: { code: string; display: string; enabled: boolean } | null;
-  assignments: Array<{ assignment: AssignmentRecord; mine: GradeCell | null }>;
+  /**
+   * mine: the learner's own cell (learners only). summary: the class on the assignment, from the
+   * gradebook's column (those who teach the class only — a learner never sees others' numbers).
+   */
+  assignments: Array<{ assignment: AssignmentRecord; mine: GradeCell | null; summary: AssignmentSummary | null }>;
+}
+
+/** Per assignment, its gradebook column summed up: the gradebook's own cells, not a second grading. */
+export function summariseGradebook(book: Pick<Gradebook, "assignments" | "rows">): Map<string, AssignmentSummary> {
+  return new Map(book.assignments.map((a, i) => [a.id, summariseColumn(a.id, book.rows.map((r) => r.cells[i]!))]));
 }
 
 export async function getClassView(user: ClassUser, classId: string, now = new Date(), db: Db = getDb()): Promise<ClassView> {
@@ -226,12 +236,13 @@ export async function getClassView(user: ClassUser, classId: string, now = new D
   // Learners see assignments once they open; instructors see them all.
   const visible = access.teaches ? assignments : assignments.filter((a) => a.opensAt.getTime() <= now.getTime());
   const mine = access.as === "learner" ? (await computeGrades([user.id], visible, now, db)).get(user.id)! : null;
+  const summaries = access.teaches ? summariseGradebook(await getGradebook(user, classId, {}, now, db)) : null;
   return {
     access,
     instructors: members.filter((m) => m.role === "instructor").map((m) => displayName(m.user)),
     learnerCount: members.filter((m) => m.role === "learner").length,
     joinCode: access.teaches ? { code: access.class.joinCode, display: formatJoinCode(access.class.joinCode), enabled: access.class.joinEnabled } : null,
-    assignments: visible.map((a) => ({ assignment: a, mine: mine?.get(a.id) ?? null })),
+    assignments: visible.map((a) => ({ assignment: a, mine: mine?.get(a.id) ?? null, summary: summaries?.get(a.id) ?? null })),
   };
 }
 
