@@ -24,5 +24,8 @@ export function Table({ variant = "framed", density = "normal", stickyFirstColum
   );
 }
 
-/** Cell classes: `num` right-aligns tabular numbers, `nowrap` keeps dates and short labels on one line. */
-export const cell = { num: styles.num, nowrap: styles.nowrap, muted: styles.muted } as const;
+/**
+ * Cell classes: `num` right-aligns tabular numbers, `nowrap` keeps dates and short labels on one
+ * line, `action` holds a button whose label lines up with the row's text.
+ */
+export const cell = { num: styles.num, nowrap: styles.nowrap, muted: styles.muted, action: styles.action } as const;

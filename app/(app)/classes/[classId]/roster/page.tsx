@@ -65,7 +65,7 @@ export default async function RosterPage({ params }: { params: Promise<{ classId
                     <td className={cell.nowrap}>
                       <LocalDate iso={m.joinedAt} />
                     </td>
-                    <td>
+                    <td className={cell.action}>
                       <ActionButton action={removeMemberAction} fields={{ classId, userId: m.userId }} label="Remove" variant="danger-ghost" confirm={`Remove ${displayName(m)} from the class?`} formLabel={`Remove ${m.email}`} />
                     </td>
                   </tr>
