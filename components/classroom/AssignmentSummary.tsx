@@ -24,7 +24,7 @@ export function AssignmentSummary({ classId, summary: s }: { classId: string; su
   ].filter(Boolean);
   return (
     <Stats
-      layout="grid"
+      layout="row"
       className={styles.summary}
       items={[
         {
