@@ -62,9 +62,28 @@ export class Prng {
     // version 4 in the 13th hex digit, variant 10xx in the 17th
     const b2 = ((b & 0xffff0fff) | 0x00004000) >>> 0;
     const c2 = ((c & 0x3fffffff) | 0x80000000) >>> 0;
-    const hb = hex32(b2);
-    const hc = hex32(c2);
-    return `${hex32(a)}-${hb.slice(0, 4)}-${hb.slice(4)}-${hc.slice(0, 4)}-${hc.slice(4)}${hex32(d)}`;
+    // Written digit by digit into one char-code buffer: one flat string per id instead of a
+    // tree of ~10 concatenated pieces (every request id is kept in the trace; bench:engine).
+    const out = UUID_CODES;
+    hexDigits(out, a, 0, 8);
+    hexDigits(out, b2 >>> 16, 9, 4);
+    hexDigits(out, b2, 14, 4);
+    hexDigits(out, c2 >>> 16, 19, 4);
+    hexDigits(out, c2, 24, 4);
+    hexDigits(out, d, 28, 8);
+    return String.fromCharCode.apply(null, out);
+  }
+}
+
+const HEX_CODES: number[] = Array.from("0123456789abcdef", (c) => c.charCodeAt(0));
+/** xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx: the dashes stay, the digits are overwritten. */
+const UUID_CODES: number[] = Array.from("00000000-0000-0000-0000-000000000000", (c) => c.charCodeAt(0));
+
+/** Writes the low `count` hex digits of `x` into `out` from `at`, most significant first. */
+function hexDigits(out: number[], x: number, at: number, count: number): void {
+  for (let i = at + count - 1; i >= at; i--) {
+    out[i] = HEX_CODES[x & 15]!;
+    x >>>= 4;
   }
 }
 
