@@ -25,9 +25,10 @@ describe("what-if", () => {
     const inst = instantiateLab(src, 4);
     if (!inst.ok) throw new Error("bad fixture");
     const knobs = whatIfKnobs(src, inst.value);
-    expect(knobs.find((k) => k.key === "param:retries")).toMatchObject({ kind: "integer", min: 0, max: 2, current: 2 });
+    // retries is written only as `MaximumRetryAttempts: "{{retries}}"`: that setting's own knob turns it.
+    expect(knobs.some((k) => k.key === "param:retries")).toBe(false);
     expect(knobs.find((k) => k.key === "param:fn")).toMatchObject({ kind: "choice", choices: ["orders", "payments"], current: "orders" });
-    expect(knobs.find((k) => k.key === "s2:MaximumRetryAttempts")).toMatchObject({ op: "PutFunctionEventInvokeConfig", current: 2, min: 0, max: 2 });
+    expect(knobs.find((k) => k.key === "s2:MaximumRetryAttempts")).toMatchObject({ op: "PutFunctionEventInvokeConfig", current: 2, min: 0, max: 2, label: "Async retry attempts — PutFunctionEventInvokeConfig orders" });
     expect(knobs.find((k) => k.key === "s2:MaximumEventAgeInSeconds")).toMatchObject({ current: null });
     expect(knobs.find((k) => k.key === "s1:Timeout")).toMatchObject({ current: null, min: 1, max: 900 });
     expect(knobs.some((k) => k.key === "s1:MemorySize")).toBe(false); // not primary, not set

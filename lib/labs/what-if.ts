@@ -89,6 +89,18 @@ function stepsOf(source: Record<string, unknown>): StepRef[] {
   return out;
 }
 
+/** What a step acts on, in the API's own field (the queue, the function), else its step id. */
+function resourceName(step: StepRef): string {
+  // Two mappings may feed one function: name a mapping by its source too ("orders → fulfil").
+  const source = step.input.EventSourceArn;
+  if (typeof source === "string" && typeof step.input.FunctionName === "string") return `${source.split(/[:/]/).filter(Boolean).pop()} → ${step.input.FunctionName}`;
+  for (const key of ["QueueName", "FunctionName", "StreamName", "TableName", "TopicName", "Name"]) {
+    const v = step.input[key];
+    if (typeof v === "string" && v.trim() !== "") return typeof step.input.Qualifier === "string" ? `${v}:${step.input.Qualifier}` : v;
+  }
+  return `(${step.id})`;
+}
+
 /** Reads a dotted path; RedrivePolicy may be JSON text (as the SQS API takes it) or a mapping. */
 function readPath(input: Record<string, unknown>, field: string): unknown {
   let v: unknown = input;
@@ -124,7 +136,22 @@ function writePath(input: Record<string, unknown>, field: string, value: unknown
 
 /** The knobs the what-if panel offers for one lab instance. */
 export function whatIfKnobs(source: LabSource, instance: LabInstance): WhatIfKnob[] {
-  const knobs: WhatIfKnob[] = source.params.map((p) => ({
+  const stepKnobs = stepKnobsOf(instance);
+  const written = stepsOf((source.body.scenario ?? {}) as Record<string, unknown>);
+  const writtenText = JSON.stringify(source.body.scenario ?? {});
+  // A param whose every use in the scenario is the whole value of a field with its own knob
+  // (`MaximumRetryAttempts: "{{retries}}"`) gets no knob of its own: two knobs for one setting
+  // only confuse, and the AWS setting's knob names what it is and spans its whole range.
+  const coveredByStepKnob = (name: string) => {
+    const placeholder = new RegExp(`\\{\\{\\s*${name}\\s*\\}\\}`, "g");
+    const uses = writtenText.match(placeholder)?.length ?? 0;
+    const asKnobs = stepKnobs.filter((k) => {
+      const value = readPath(written.find((w) => w.id === k.step)?.input ?? {}, k.field!);
+      return typeof value === "string" && new RegExp(`^${placeholder.source}$`).test(value.trim());
+    }).length;
+    return uses > 0 && asKnobs === uses;
+  };
+  const paramKnobs: WhatIfKnob[] = source.params.filter((p) => !coveredByStepKnob(p.name)).map((p) => ({
     key: `param:${p.name}`,
     label: `Lab param ${p.name}`,
     param: p.name,
@@ -132,6 +159,12 @@ export function whatIfKnobs(source: LabSource, instance: LabInstance): WhatIfKno
     kind: p.kind === "range" ? "integer" : "choice",
     ...(p.kind === "range" ? { min: p.min, max: p.max } : { choices: p.values }),
   }));
+  return [...paramKnobs, ...stepKnobs];
+}
+
+/** The whitelisted AWS settings of the instance's steps, each named by what it acts on. */
+function stepKnobsOf(instance: LabInstance): WhatIfKnob[] {
+  const knobs: WhatIfKnob[] = [];
   for (const step of stepsOf(instance.scenarioSource)) {
     const rules = WHAT_IF_FIELDS[step.op];
     if (!rules) continue;
@@ -141,7 +174,7 @@ export function whatIfKnobs(source: LabSource, instance: LabInstance): WhatIfKno
       if (field.startsWith("Attributes.RedrivePolicy") && readPath(step.input, "Attributes.RedrivePolicy") === undefined) continue;
       knobs.push({
         key: `${step.id}:${field}`,
-        label: `${rule.label} — ${step.op} (${step.id})`,
+        label: `${rule.label} — ${step.op} ${resourceName(step)}`,
         step: step.id,
         op: step.op,
         field,
