@@ -37,7 +37,14 @@ export class ExecutionEnvironment {
     readonly logStream: string,
     readonly provisioned: ProvisionedConcurrencyConfig | null,
     readonly record: EnvironmentRecord,
-  ) {}
+  ) {
+    this.logGroupName = `/aws/lambda/${fn.name}`;
+    this.memoryLimitInMB = String(config.memorySize);
+  }
+
+  /** The Lambda context's strings that stay the same for the environment's life, made once. */
+  readonly logGroupName: string;
+  readonly memoryLimitInMB: string;
 
   get busy(): boolean {
     return this.current !== null || this.initializing;

@@ -155,8 +155,8 @@ export class Invoker {
       functionName: env.fn.name,
       functionVersion: env.version,
       invokedFunctionArn: inv.req.invokedArn,
-      memoryLimitInMB: String(env.config.memorySize),
-      logGroupName: `/aws/lambda/${env.fn.name}`,
+      memoryLimitInMB: env.memoryLimitInMB,
+      logGroupName: env.logGroupName,
       logStreamName: env.logStream,
       deadline: inv.deadline,
     };
