@@ -57,7 +57,7 @@ export function AssignmentSummary({ classId, summary: s }: { classId: string; su
               <span data-testid="summary-average">
                 {percentText(s.average)}
                 {s.graded ? (
-                  <span className={`${styles.muted} ${styles.small}`} style={{ fontWeight: 400 }}>
+                  <span className={`${styles.muted} ${styles.small}`} style={{ fontWeight: 400, whiteSpace: "nowrap" }}>
                     {" "}
                     of {s.graded} grade{s.graded === 1 ? "" : "s"}
                   </span>
