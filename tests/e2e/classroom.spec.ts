@@ -80,6 +80,17 @@ test("@classroom a class from creation to the gradebook's CSV", async ({ page, a
   await expect(row).toContainText("1 attempt of 3");
   await saveScreenshot("instructor-gradebook");
 
+  // The class page sums the assignment up for the instructor: the learner's hand-in, the
+  // gradebook's average; the learner's own view of the page carries no class figures.
+  await page.goto(classUrl);
+  const summary = page.locator("[data-assignment]").first();
+  await expect(summary.getByTestId("summary-handed-in")).toHaveText("1 / 1");
+  await expect(summary.getByTestId("summary-average")).toHaveText(`${percent} % of 1 grade`);
+  await expect(summary.getByTestId("summary-none-late")).toBeVisible();
+  await saveScreenshot("instructor-class-summary");
+  await expect(pupil.getByTestId("summary-handed-in")).toHaveCount(0);
+  await page.goto(`${classUrl}/gradebook`);
+
   // The CSV export downloads, with that learner's row (UTF-8 with BOM, the name intact).
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Export CSV" }).click();
