@@ -19,7 +19,7 @@
  *   a host that does nothing; no engine around it.
  */
 import { newQuickJSWASMModuleFromVariant, RELEASE_SYNC, type QuickJSContext, type QuickJSHandle } from "quickjs-emscripten";
-import type { InvokeContext, Turn } from "./contract";
+import type { InvokeContext } from "./contract";
 import { createQuickJsRuntimeFactory } from "./factory";
 import { loadQuickJs } from "./quickjs-module";
 import { RawCalls } from "./raw-calls";
@@ -60,19 +60,13 @@ export async function rawQuickjsLoop(handlerSource: string): Promise<CallLoop> {
     if (!text) throw new Error("the handler did not fulfil its promise");
     return raw.text(text);
   };
-  if (call() !== '{"n":2}') throw new Error("the raw call did not answer {\"n\":2}");
-  return {
-    run(n) {
-      for (let i = 0; i < n; i++) call();
-    },
-    dispose() {
-      start.dispose();
-      stringify.dispose();
-      raw.dispose();
-      vm.dispose();
-      runtime.dispose();
-    },
-  };
+  return callLoop("raw", call, () => {
+    start.dispose();
+    stringify.dispose();
+    raw.dispose();
+    vm.dispose();
+    runtime.dispose();
+  });
 }
 
 export async function rawQuickjsHandleApiLoop(handlerSource: string): Promise<CallLoop> {
@@ -104,18 +98,12 @@ export async function rawQuickjsHandleApiLoop(handlerSource: string): Promise<Ca
       for (const handle of handles) handle.dispose();
     }
   };
-  if (call() !== '{"n":2}') throw new Error("the raw call did not answer {\"n\":2}");
-  return {
-    run(n) {
-      for (let i = 0; i < n; i++) call();
-    },
-    dispose() {
-      start.dispose();
-      stringify.dispose();
-      vm.dispose();
-      runtime.dispose();
-    },
-  };
+  return callLoop("raw", call, () => {
+    start.dispose();
+    stringify.dispose();
+    vm.dispose();
+    runtime.dispose();
+  });
 }
 
 export async function sandboxedLoop(handlerSource: string): Promise<CallLoop> {
@@ -144,20 +132,22 @@ export async function sandboxedLoop(handlerSource: string): Promise<CallLoop> {
     logStreamName: "2025/01/01/[$LATEST]bench",
     deadline: 3000,
   };
-  const call = (): Turn => {
+  const call = (): string | undefined => {
     const turn = runtime.invoke(BENCH_EVENT, context);
     if (turn.kind !== "returned") throw new Error(`the invocation did not return: ${JSON.stringify(turn)}`);
-    return turn;
+    return turn.payload;
   };
-  const first = call();
-  if (first.kind !== "returned" || first.payload !== '{"n":2}') throw new Error("the sandboxed call did not answer {\"n\":2}");
+  return callLoop("sandboxed", call, () => runtime.dispose());
+}
+
+/** A loop of warm calls, once the first call has answered as the bench handler must. */
+function callLoop(what: string, call: () => string | undefined, dispose: () => void): CallLoop {
+  if (call() !== '{"n":2}') throw new Error(`the ${what} call did not answer {"n":2}`);
   return {
     run(n) {
       for (let i = 0; i < n; i++) call();
     },
-    dispose() {
-      runtime.dispose();
-    },
+    dispose,
   };
 }
 
