@@ -22,6 +22,18 @@ ${fn("charge", FAIL)}  - PutFunctionEventInvokeConfig:
 `) as Trace;
 }
 
+/** Three calls at once against a reserved concurrency of 1: two throttles. */
+function throttledBurst(): Trace {
+  return runYaml(`
+steps:
+${fn("report", `exports.handler = async () => { await new Promise((r) => setTimeout(r, 500)); return 1; };`)}  - PutFunctionConcurrency: { FunctionName: report, ReservedConcurrentExecutions: 1 }
+  - id: burst
+    at: 1s
+    repeat: { times: 3, every: 0ms }
+    Invoke: { FunctionName: report }
+`) as Trace;
+}
+
 describe("layoutTimeline", () => {
   const trace = asyncRetries(2);
   const layout = layoutTimeline(trace, { width: 900 });
@@ -64,14 +76,7 @@ describe("layoutTimeline", () => {
   });
 
   it("marks throttles on the function row when reserved concurrency is used up", () => {
-    const t = runYaml(`
-steps:
-${fn("report", `exports.handler = async () => { await new Promise((r) => setTimeout(r, 500)); return 1; };`)}  - PutFunctionConcurrency: { FunctionName: report, ReservedConcurrentExecutions: 1 }
-  - id: burst
-    at: 1s
-    repeat: { times: 3, every: 0ms }
-    Invoke: { FunctionName: report }
-`) as Trace;
+    const t = throttledBurst();
     const l = layoutTimeline(t, { width: 600 });
     expect(l.bars).toHaveLength(1);
     expect(l.throttles.map((m) => [m.function, m.reason, m.step])).toEqual([
@@ -225,14 +230,7 @@ ${fn("charge", FAIL)}  - PutFunctionEventInvokeConfig:
   });
 
   it("says per function why it was throttled", () => {
-    const t = runYaml(`
-steps:
-${fn("report", `exports.handler = async () => { await new Promise((r) => setTimeout(r, 500)); return 1; };`)}  - PutFunctionConcurrency: { FunctionName: report, ReservedConcurrentExecutions: 1 }
-  - id: burst
-    at: 1s
-    repeat: { times: 3, every: 0ms }
-    Invoke: { FunctionName: report }
-`) as Trace;
+    const t = throttledBurst();
     expect(describeRun(t)).toContain("report was throttled 2 times: every environment its reserved concurrency allows was busy (ReservedFunctionConcurrentInvocationLimitExceeded).");
   });
 
