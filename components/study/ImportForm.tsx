@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { Alert, Button } from "@/components/ui";
+import { Alert, Button, Table } from "@/components/ui";
 import type { ActionResult } from "@/lib/actions/result";
 import type { ImportPreview, ImportResult } from "@/lib/srs/db/import-export";
 import styles from "./ImportForm.module.css";
@@ -132,8 +132,8 @@ export function ImportForm({ decks }: { decks: Array<{ id: string; name: string 
             </div>
           ) : null}
           {result.rows.length ? (
-            <div className={styles.scroll}>
-              <table className={styles.table}>
+            <div>
+              <Table density="compact" maxHeight="420px">
                 <caption className="visually-hidden">Rows to import</caption>
                 <thead>
                   <tr>
@@ -155,7 +155,7 @@ export function ImportForm({ decks }: { decks: Array<{ id: string; name: string 
                     </tr>
                   ))}
                 </tbody>
-              </table>
+              </Table>
               {result.goodRows > result.rows.length ? <p className={styles.muted}>… and {result.goodRows - result.rows.length} more.</p> : null}
             </div>
           ) : null}

@@ -8,15 +8,20 @@ export interface TableProps extends TableHTMLAttributes<HTMLTableElement> {
   density?: "normal" | "compact";
   /** Keep the first column (the row headers) in view while a wide table scrolls sideways. */
   stickyFirstColumn?: boolean;
+  /** A long table scrolls within this height (CSS length), its column headings kept in view. */
+  maxHeight?: string;
 }
 
 /**
  * A data table: small uppercase column headings, row rules, and a box that scrolls sideways on a
  * narrow screen instead of widening the page. Give it a <caption> or an aria-label.
  */
-export function Table({ variant = "framed", density = "normal", stickyFirstColumn = false, className, children, ...rest }: TableProps) {
+export function Table({ variant = "framed", density = "normal", stickyFirstColumn = false, maxHeight, className, children, ...rest }: TableProps) {
   return (
-    <div className={[styles.wrap, variant === "framed" ? styles.framed : ""].filter(Boolean).join(" ")}>
+    <div
+      className={[styles.wrap, variant === "framed" ? styles.framed : "", maxHeight ? styles.tall : ""].filter(Boolean).join(" ")}
+      style={maxHeight ? { maxHeight } : undefined}
+    >
       <table {...rest} className={[styles.table, density === "compact" ? styles.compact : "", stickyFirstColumn ? styles.stickyFirst : "", className].filter(Boolean).join(" ")}>
         {children}
       </table>
